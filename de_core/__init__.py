@@ -1,0 +1,1 @@
+"""Sujarit DE Dashboard core: schema, parsing, metrics and stores. Imports no Streamlit."""

@@ -1,0 +1,133 @@
+"""DE stage progress and KPI attainment: pure functions of the records."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from de_core.workbook import Record, Workbook
+
+STAGES = ("vision", "kra", "kpi", "act", "reflection")
+GROUPS = ("office", "executives", "supervisors", "staff")
+
+
+@dataclass
+class StageProgress:
+    stage: str
+    done: int = 0
+    total: int = 0
+    in_progress: int = 0
+    late: int = 0
+
+    @property
+    def share(self) -> float:
+        return self.done / self.total if self.total else 0.0
+
+
+def is_late_step(step: Record, today: date) -> bool:
+    """A step is late when its due date has passed and it is not done. Never stored, always computed."""
+    return bool(step.get("due_on") and step["due_on"] < today and step.get("status") != "done")
+
+
+def stage_progress(steps: list[Record], today: date) -> list[StageProgress]:
+    """Steps done / total per DE stage, in stage order (every stage listed, even when empty)."""
+    out = {s: StageProgress(s) for s in STAGES}
+    for step in steps:
+        sp = out.get(step.get("stage") or "")
+        if sp is None:
+            continue
+        sp.total += 1
+        sp.done += step.get("status") == "done"
+        sp.in_progress += step.get("status") == "in_progress"
+        sp.late += is_late_step(step, today)
+    return list(out.values())
+
+
+@dataclass
+class KpiStatus:
+    kpi: Record
+    readings: list[Record] = field(default_factory=list)
+
+    @property
+    def latest(self) -> Record | None:
+        return self.readings[-1] if self.readings else None
+
+    @property
+    def actual(self) -> Decimal | None:
+        return self.latest["value"] if self.latest else None
+
+    @property
+    def target(self) -> Decimal | None:
+        if self.kpi.get("measure_type") == "yesno":
+            return self.kpi.get("target") if self.kpi.get("target") is not None else Decimal(1)
+        return self.kpi.get("target")
+
+    @property
+    def met(self) -> bool | None:
+        """Whether the latest reading reaches the target in its direction (None: no reading or no target)."""
+        actual, target = self.actual, self.target
+        if actual is None or target is None:
+            return None
+        if self.kpi.get("direction") == "lower":
+            return actual <= target
+        return actual >= target
+
+    @property
+    def attainment(self) -> float | None:
+        """Actual / target capped at 100% (inverse when lower is better); None without reading or target."""
+        actual, target = self.actual, self.target
+        if actual is None or target is None:
+            return None
+        if self.kpi.get("direction") == "lower":
+            if actual <= 0:
+                return 1.0
+            return min(1.0, float(target / actual))
+        if target <= 0:
+            return 1.0
+        return max(0.0, min(1.0, float(actual / target)))
+
+
+def kpi_statuses(wb: Workbook, fiscal_year: int | None, today: date | None = None) -> list[KpiStatus]:
+    """Every KPI of the year with its readings in date order (readings after `today` are left out)."""
+    readings: dict[str, list[Record]] = {}
+    for r in wb.rows("kpi_readings", fiscal_year):
+        if r.get("value") is None or r.get("kpi_id") is None:
+            continue
+        if today and r.get("measured_on") and r["measured_on"] > today:
+            continue
+        readings.setdefault(r["kpi_id"], []).append(r)
+    for rows in readings.values():
+        rows.sort(key=lambda r: (r.get("measured_on") or date.min, r["_row"]))
+    return [KpiStatus(k, readings.get(k.get("id") or "", [])) for k in wb.rows("kpis", fiscal_year)]
+
+
+def kpi_group(wb: Workbook, kpi: Record) -> str | None:
+    """The KRA group of a KPI (through its KRA row)."""
+    kra = wb.by_id("kras").get(kpi.get("kra_id") or "")
+    return kra.get("group") if kra else None
+
+
+@dataclass
+class GroupSummary:
+    group: str
+    met: int = 0
+    total: int = 0
+    measured: int = 0
+
+    @property
+    def share(self) -> float:
+        return self.met / self.total if self.total else 0.0
+
+
+def group_summaries(wb: Workbook, statuses: list[KpiStatus]) -> list[GroupSummary]:
+    """KPIs met / total per KRA group, in the seed's group order."""
+    out = {g: GroupSummary(g) for g in GROUPS}
+    for st in statuses:
+        gs = out.get(kpi_group(wb, st.kpi) or "")
+        if gs is None:
+            continue
+        gs.total += 1
+        gs.measured += st.actual is not None
+        gs.met += st.met is True
+    return list(out.values())

@@ -1,0 +1,218 @@
+"""The embedded default: the workbook in one SQLite file, cells kept as text exactly as a sheet holds them."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from de_core.raw import RawTab, RawWorkbook
+from de_core.schema import Schema, Tab, load_schema
+from de_core.store.base import (
+    AppendResult,
+    SchemaMismatch,
+    StoreUnavailable,
+    UpdateResult,
+    ambiguous,
+    column_positions,
+    conflict,
+    find_rows,
+    not_found,
+    row_cells,
+    same_content,
+)
+
+DEFAULT_PATH = Path("data") / "workbook.sqlite"
+PATH_ENV = "DE_DASHBOARD_DB"
+
+_DDL = """
+CREATE TABLE IF NOT EXISTS tabs (title TEXT PRIMARY KEY, position INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS sheet_rows (
+  title TEXT NOT NULL, rownum INTEGER NOT NULL, cells TEXT NOT NULL, PRIMARY KEY (title, rownum)
+);
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+"""
+
+
+def default_path() -> Path:
+    """Where the embedded workbook lives: $DE_DASHBOARD_DB, else data/workbook.sqlite."""
+    return Path(os.environ.get(PATH_ENV) or DEFAULT_PATH)
+
+
+class SQLiteStore:
+    """A workbook in a SQLite file. Safe with several sessions and processes writing at once."""
+
+    name = "sqlite"
+
+    def __init__(self, path: str | Path, schema: Schema | None = None, timeout: float = 30.0):
+        self.path = Path(path)
+        self.schema = schema or load_schema()
+        self.timeout = timeout
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        with self._connect() as conn:
+            conn.executescript(_DDL)
+
+    @contextmanager
+    def _connect(self) -> Iterator[sqlite3.Connection]:
+        try:
+            conn = sqlite3.connect(self.path, timeout=self.timeout, isolation_level=None)
+        except sqlite3.Error as exc:
+            raise _unavailable(exc) from exc
+        try:
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute(f"PRAGMA busy_timeout={int(self.timeout * 1000)}")
+            yield conn
+        except sqlite3.OperationalError as exc:
+            raise _unavailable(exc) from exc
+        finally:
+            conn.close()
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        with self._connect() as conn:
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield conn
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+            conn.execute("COMMIT")
+
+    # ----- set-up -------------------------------------------------------------------------------
+    def is_empty(self) -> bool:
+        with self._connect() as conn:
+            return conn.execute("SELECT COUNT(*) FROM tabs").fetchone()[0] == 0
+
+    def initialize(self, raw: RawWorkbook | None = None) -> bool:
+        """Create every schema tab with its Thai header row (and the given rows) when the file is empty.
+
+        Returns True when it filled the file, False when it already held a workbook (a restart never duplicates).
+        """
+        with self._write() as conn:
+            if conn.execute("SELECT COUNT(*) FROM tabs").fetchone()[0]:
+                return False
+            tabs = list(raw.tabs.values()) if raw else []
+            present = {self.schema.find_tab(t.title).key for t in tabs if self.schema.find_tab(t.title)}
+            tabs += [RawTab(t.th, [t.headers("th")]) for t in self.schema.tabs if t.key not in present]
+            for position, tab in enumerate(tabs):
+                self._insert_tab(conn, tab, position)
+            conn.execute("INSERT OR REPLACE INTO meta VALUES ('created_at', ?)", (datetime.now(UTC).isoformat(),))
+            return True
+
+    @staticmethod
+    def _insert_tab(conn: sqlite3.Connection, tab: RawTab, position: int) -> None:
+        conn.execute("INSERT INTO tabs VALUES (?, ?)", (tab.title, position))
+        conn.executemany(
+            "INSERT INTO sheet_rows VALUES (?, ?, ?)",
+            [(tab.title, i + 1, json.dumps(row, ensure_ascii=False)) for i, row in enumerate(tab.rows)],
+        )
+
+    # ----- reads --------------------------------------------------------------------------------
+    def read_all(self) -> RawWorkbook:
+        """Every tab, in sheet order, in one query. Blank rows keep their place so addresses stay true."""
+        with self._connect() as conn:
+            rows = conn.execute(
+                "SELECT t.title, r.rownum, r.cells FROM tabs t LEFT JOIN sheet_rows r ON r.title = t.title "
+                "ORDER BY t.position, r.rownum"
+            ).fetchall()
+        raw = RawWorkbook(source=f"sqlite:{self.path}", read_at=datetime.now(UTC))
+        for title, rownum, cells in rows:
+            tab = raw.tabs.get(title) or RawTab(title)
+            raw.add(tab)
+            if rownum is None:
+                continue
+            while len(tab.rows) < rownum - 1:
+                tab.rows.append([])
+            tab.rows.append(json.loads(cells))
+        return raw
+
+    # ----- writes -------------------------------------------------------------------------------
+    def _tab_rows(self, conn: sqlite3.Connection, tab_key: str) -> tuple[Tab, str, dict[int, list[str]]]:
+        tab = self.schema.tab(tab_key)
+        for (title,) in conn.execute("SELECT title FROM tabs ORDER BY position"):
+            found = self.schema.find_tab(title)
+            if found is not None and found.key == tab_key:
+                rows = {n: json.loads(c) for n, c in conn.execute(
+                    "SELECT rownum, cells FROM sheet_rows WHERE title = ? ORDER BY rownum", (title,))}
+                return tab, title, rows
+        raise SchemaMismatch(f"ไม่พบแท็บ «{tab.th}»", f"Tab «{tab.en}» ({tab.th}) is missing",
+                             "สร้างแท็บนี้ก่อน แล้วลองอีกครั้ง", "Create this tab, then try again")
+
+    @staticmethod
+    def _as_list(rows: dict[int, list[str]]) -> list[list[str]]:
+        size = max(rows, default=0)
+        return [rows.get(n, []) for n in range(1, size + 1)]
+
+    def append(self, tab_key: str, rows: list[Mapping[str, Any]]) -> AppendResult:
+        """Append rows after the last row. An id already present with the same content changes nothing."""
+        result = AppendResult()
+        with self._write() as conn:
+            tab, title, existing = self._tab_rows(conn, tab_key)
+            grid = self._as_list(existing)
+            header = grid[0] if grid else []
+            next_row = len(grid) + 1
+            for row in rows:
+                positions = column_positions(tab, header, list(row.keys()))
+                row_id = str(row.get(tab.id_column) or "")
+                hits = find_rows(grid, positions.get(tab.id_column, 0), row_id) if row_id else []
+                if hits:
+                    if all(same_content(grid[h - 1], positions, row) for h in hits):
+                        result.already_present.append(row_id)
+                        continue
+                    raise conflict(tab, row_id)
+                cells = row_cells(positions, row, 0)
+                conn.execute("INSERT INTO sheet_rows VALUES (?, ?, ?)",
+                             (title, next_row, json.dumps(cells, ensure_ascii=False)))
+                grid.append(cells)
+                next_row += 1
+                result.appended.append(row_id)
+        return result
+
+    def update(self, tab_key: str, row_id: str, values: Mapping[str, Any]) -> UpdateResult:
+        """Change cells of the one row whose id is row_id; refuse when it is gone or ambiguous."""
+        with self._write() as conn:
+            tab, title, existing = self._tab_rows(conn, tab_key)
+            grid = self._as_list(existing)
+            header = grid[0] if grid else []
+            positions = column_positions(tab, header, list(values.keys()))
+            id_pos = column_positions(tab, header, [tab.id_column])[tab.id_column]
+            hits = find_rows(grid, id_pos, row_id)
+            if not hits:
+                raise not_found(tab, row_id)
+            if len(hits) > 1:
+                raise ambiguous(tab, row_id, hits)
+            rownum = hits[0]
+            cells = list(grid[rownum - 1])
+            new = row_cells(positions, values, len(cells))
+            before = {k: (cells[p] if p < len(cells) else "") for k, p in positions.items()}
+            cells += [""] * (len(new) - len(cells))
+            for pos in positions.values():
+                cells[pos] = new[pos]
+            conn.execute("UPDATE sheet_rows SET cells = ? WHERE title = ? AND rownum = ?",
+                         (json.dumps(cells, ensure_ascii=False), title, rownum))
+            after = {k: cells[p] for k, p in positions.items()}
+        return UpdateResult(row_id, rownum, before, after)
+
+    def ensure_columns(self, tab_key: str, headers: list[str]) -> list[str]:
+        """Add header cells the tab lacks (unknown columns an import keeps). Returns the headers added."""
+        with self._write() as conn:
+            _tab, title, existing = self._tab_rows(conn, tab_key)
+            header = list(existing.get(1, []))
+            added = [h for h in headers if h not in header]
+            if added:
+                header += added
+                conn.execute("INSERT OR REPLACE INTO sheet_rows VALUES (?, 1, ?)",
+                             (title, json.dumps(header, ensure_ascii=False)))
+        return added
+
+
+def _unavailable(exc: Exception) -> StoreUnavailable:
+    return StoreUnavailable(
+        "ฐานข้อมูลในเครื่องไม่ว่างหรือเปิดไม่ได้ในขณะนี้", "The local workbook is busy or cannot be opened",
+        "รอสักครู่แล้วลองอีกครั้ง ข้อความที่พิมพ์ไว้ยังอยู่", f"Wait a moment and try again ({type(exc).__name__})",
+    )

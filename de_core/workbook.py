@@ -1,0 +1,153 @@
+"""From the raw workbook (text cells) to typed records plus the list of cell issues. Never raises on data."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from de_core import parse
+from de_core.cells import ERROR, WARNING, CellIssue, a1
+from de_core.raw import RawTab, RawWorkbook
+from de_core.schema import Column, Schema, Tab, load_schema, match_headers
+from de_core.text import normalize, split_multi
+
+Record = dict[str, Any]
+LIST_TYPES = frozenset({"enum_list", "urls", "ids"})
+
+
+@dataclass
+class Workbook:
+    """Typed records per tab key, every cell issue found, and where each tab was found."""
+
+    schema: Schema
+    records: dict[str, list[Record]] = field(default_factory=dict)
+    issues: list[CellIssue] = field(default_factory=list)
+    titles: dict[str, str] = field(default_factory=dict)
+    read_at: datetime | None = None
+    source: str = ""
+
+    def rows(self, tab: str, fiscal_year: int | None = None) -> list[Record]:
+        """The records of a tab (optionally of one fiscal year only)."""
+        rows = self.records.get(tab, [])
+        if fiscal_year is None:
+            return rows
+        return [r for r in rows if r.get("fiscal_year") == fiscal_year]
+
+    def by_id(self, tab: str) -> dict[str, Record]:
+        return {r["id"]: r for r in self.records.get(tab, []) if r.get("id")}
+
+    def fiscal_years(self) -> list[int]:
+        """Every fiscal year that appears anywhere in the workbook, newest first."""
+        years = {r["fiscal_year"] for rows in self.records.values() for r in rows if r.get("fiscal_year")}
+        return sorted(years, reverse=True)
+
+
+def _parser(col: Column, schema: Schema) -> Callable[[str], Any]:
+    if col.type in ("enum", "enum_list"):
+        options = [(o.key, o.th, o.en, o.aliases) for o in schema.options(col.enum or "")]
+        fn = parse.parse_enum if col.type == "enum" else parse.parse_enum_list
+        return lambda raw: fn(raw, options)
+    simple: dict[str, Callable[[str], Any]] = {
+        "text": parse.parse_text, "datetime": parse.parse_text, "int": parse.parse_int,
+        "number": parse.parse_number, "percent": parse.parse_percent, "score": parse.parse_score,
+        "baht": parse.parse_baht, "date": parse.parse_date, "month_range": parse.parse_month_range,
+        "fiscal_year": parse.parse_fiscal_year, "url": parse.parse_url, "urls": parse.parse_urls,
+        "ids": split_multi, "bool": parse.parse_bool, "measure": parse.parse_measure,
+    }
+    return simple[col.type]
+
+
+def _tab_issue(tab: str, message_th: str, message_en: str, tab_key: str, address: str = "",
+               hint_th: str = "", hint_en: str = "", severity: str = ERROR, column: str | None = None) -> CellIssue:
+    return CellIssue(tab, address, "", message_th, message_en, hint_th, hint_en, severity, tab_key, column)
+
+
+def _find_raw_tab(raw: RawWorkbook, tab: Tab, schema: Schema) -> RawTab | None:
+    for title, raw_tab in raw.tabs.items():
+        found = schema.find_tab(title)
+        if found is not None and found.key == tab.key:
+            return raw_tab
+    return None
+
+
+def _parse_tab(raw_tab: RawTab, tab: Tab, schema: Schema, issues: list[CellIssue]) -> list[Record]:
+    title = raw_tab.title
+    positions, unknown = match_headers(tab, raw_tab.header)
+    for col in tab.columns:
+        if col.key in positions:
+            continue
+        if col.required:
+            issues.append(_tab_issue(
+                title, f"ไม่พบคอลัมน์ «{col.th}» ในแถวหัวตาราง", f"Column «{col.en}» ({col.th}) is missing from the header row",
+                tab.key, "1", f"เพิ่มหรือแก้หัวคอลัมน์ในแถวที่ 1 ให้เป็น «{col.th}»",
+                f"Add or rename a header in row 1 to «{col.th}»", ERROR, col.key))
+        else:
+            issues.append(_tab_issue(
+                title, f"ไม่พบคอลัมน์ «{col.th}» (ไม่บังคับ)", f"Optional column «{col.en}» ({col.th}) is missing",
+                tab.key, "1", f"เพิ่มหัวคอลัมน์ «{col.th}» หากต้องการใช้", f"Add the header «{col.th}» to use it",
+                WARNING, col.key))
+    parsers = {key: _parser(tab.column(key), schema) for key in positions}
+    header = raw_tab.header
+    records: list[Record] = []
+    seen_ids: dict[str, int] = {}
+    for index, row in enumerate(raw_tab.rows[1:], start=2):
+        if not any(normalize(c) for c in row):
+            continue
+        rec: Record = {"_row": index}
+        row_id = normalize(row[positions["id"]]) if "id" in positions and positions["id"] < len(row) else ""
+        for key, pos in positions.items():
+            cell = row[pos] if pos < len(row) else ""
+            col = tab.column(key)
+            try:
+                value = parsers[key](cell)
+            except parse.BadCell as bad:
+                value = [] if col.type in LIST_TYPES else None
+                issues.append(CellIssue(title, a1(pos, index), cell, bad.message_th, bad.message_en, bad.hint_th,
+                                        bad.hint_en, ERROR, tab.key, key, row_id or None))
+            else:
+                if value is None and col.type in LIST_TYPES:
+                    value = []
+                if col.required and (value is None or value == []) and key != "id":
+                    issues.append(CellIssue(
+                        title, a1(pos, index), cell, f"ต้องกรอก «{col.th}»", f"«{col.en}» is required",
+                        f"กรอกค่าในช่อง {a1(pos, index)}", f"Fill in cell {a1(pos, index)}", ERROR, tab.key, key,
+                        row_id or None))
+            rec[key] = value
+        for key in tab.column_keys:
+            rec.setdefault(key, [] if tab.column(key).type in LIST_TYPES else None)
+        rec["extra"] = {header[p]: row[p] for p in unknown if p < len(row) and row[p] != ""}
+        id_pos = positions.get("id", 0)
+        if not row_id:
+            issues.append(CellIssue(
+                title, a1(id_pos, index), "", "แถวนี้ไม่มีรหัส: แอปจะแก้ไขแถวนี้ไม่ได้",
+                "No id: the app cannot update this row", "ใช้ปุ่ม «เติมรหัสที่ขาด» ในหน้าสุขภาพข้อมูล หรือพิมพ์รหัสที่ไม่ซ้ำ",
+                "Use «Fill missing ids» on the Data health page, or type a unique id", WARNING, tab.key, "id"))
+        elif row_id in seen_ids:
+            issues.append(CellIssue(
+                title, a1(id_pos, index), row_id, f"รหัส «{row_id}» ซ้ำกับแถวที่ {seen_ids[row_id]}",
+                f"Id «{row_id}» repeats row {seen_ids[row_id]}", "แก้รหัสให้ไม่ซ้ำกัน", "Make the ids unique",
+                ERROR, tab.key, "id", row_id))
+        else:
+            seen_ids[row_id] = index
+        records.append(rec)
+    return records
+
+
+def parse_workbook(raw: RawWorkbook, schema: Schema | None = None) -> Workbook:
+    """Parse every tab of the schema out of a raw workbook. Never raises on bad data: problems become issues."""
+    schema = schema or load_schema()
+    wb = Workbook(schema=schema, read_at=raw.read_at, source=raw.source)
+    for tab in schema.tabs:
+        raw_tab = _find_raw_tab(raw, tab, schema)
+        if raw_tab is None:
+            wb.records[tab.key] = []
+            wb.issues.append(_tab_issue(
+                tab.th, f"ไม่พบแท็บ «{tab.th}»", f"Tab «{tab.en}» ({tab.th}) is missing", tab.key, "",
+                f"เพิ่มแท็บชื่อ «{tab.th}» (หรือสั่ง provision เพื่อสร้างให้)",
+                f"Add a tab named «{tab.th}» (or run provision to create it)"))
+            continue
+        wb.titles[tab.key] = raw_tab.title
+        wb.records[tab.key] = _parse_tab(raw_tab, tab, schema, wb.issues)
+    return wb

@@ -1,0 +1,55 @@
+"""What every page shares: the sidebar (language, fiscal year, data time, refresh) and the banners."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import streamlit as st
+
+from de_core.config import EMBEDDED
+from de_core.thaidate import format_datetime
+from de_core.workbook import Workbook
+from de_core.years import current_fiscal_year
+from de_ui.data import backend, refresh, workbook
+from de_ui.i18n import lang, language_switch, t
+
+FY_KEY = "fiscal_year"
+
+
+def selected_year(wb: Workbook) -> int | None:
+    """The fiscal year chosen in the sidebar (defaults to the one flagged current in settings)."""
+    years = wb.fiscal_years()
+    default = current_fiscal_year(wb)
+    if st.session_state.get(FY_KEY) not in years:
+        st.session_state[FY_KEY] = default
+    return st.session_state.get(FY_KEY)
+
+
+def sidebar(wb: Workbook) -> None:
+    language_switch()
+    years = wb.fiscal_years()
+    if years:
+        selected_year(wb)
+        st.sidebar.selectbox(t("app.fiscal_year"), years, key=FY_KEY)
+    if wb.read_at:
+        local = wb.read_at.astimezone()
+        st.sidebar.caption(t("app.data_as_of", time=local.strftime("%H:%M")))
+        st.sidebar.caption(format_datetime(local, lang()))
+    if st.sidebar.button(t("app.refresh"), key="refresh", icon=":material/refresh:"):
+        refresh()
+        st.rerun()
+
+
+def banners(wb: Workbook) -> None:
+    if backend() == EMBEDDED:
+        st.info(t("app.demo_banner"), icon=":material/science:")
+    errors = [i for i in wb.issues if i.severity == "error"]
+    if errors:
+        st.warning(t("app.issues_banner", n=len(errors)), icon=":material/warning:")
+
+
+def today() -> date:
+    return date.today()
+
+
+__all__ = ["banners", "selected_year", "sidebar", "today", "workbook"]

@@ -1,0 +1,70 @@
+"""The store (one per process) and the parsed workbook (cached for all sessions, cleared on refresh/write)."""
+
+from __future__ import annotations
+
+import os
+from datetime import UTC, datetime
+
+import streamlit as st
+
+from de_core.config import EMBEDDED, backend_kind, embedded_path, open_embedded
+from de_core.store import StoreError
+from de_core.workbook import Workbook, parse_workbook
+
+
+def _secrets() -> dict:
+    try:
+        return st.secrets.to_dict()
+    except Exception:  # no secrets.toml at all: the embedded default
+        return {}
+
+
+def cache_ttl() -> int:
+    """Seconds a loaded workbook is reused: [app] cache_ttl_seconds in secrets, $DE_CACHE_TTL, default 60."""
+    configured = (_secrets().get("app") or {}).get("cache_ttl_seconds") or os.environ.get("DE_CACHE_TTL")
+    try:
+        return max(1, int(configured)) if configured else 60
+    except (TypeError, ValueError):
+        return 60
+
+
+def backend() -> str:
+    return backend_kind(_secrets())
+
+
+@st.cache_resource(show_spinner=False)
+def get_store():
+    """The store for this process, built once from the secrets (nothing connects at import time)."""
+    secrets = _secrets()
+    if backend_kind(secrets) == EMBEDDED:
+        return open_embedded(embedded_path(secrets))
+    from de_ui.google import google_store  # the Google backend issue wires this
+
+    return google_store(secrets)
+
+
+@st.cache_data(ttl=cache_ttl(), show_spinner=False, max_entries=4)
+def _load(_store_id: str) -> Workbook:
+    raw = get_store().read_all()
+    wb = parse_workbook(raw)
+    wb.read_at = datetime.now(UTC)
+    return wb
+
+
+def workbook() -> Workbook:
+    """The parsed workbook, or a clear message and a stopped page when the store cannot be read."""
+    try:
+        return _load(backend())
+    except StoreError as err:
+        from de_ui.i18n import lang, t
+
+        st.error(f"{t('app.load_failed')}: {err.message(lang())}")
+        if err.hint(lang()):
+            st.info(err.hint(lang()))
+        st.stop()
+        raise  # unreachable: st.stop() raises
+
+
+def refresh() -> None:
+    """Forget the cached workbook so the next read goes to the store."""
+    _load.clear()

@@ -1,0 +1,55 @@
+"""Import and export: the whole workbook as .xlsx; an .xlsx merged in by id after a preview."""
+
+import pandas as pd
+import streamlit as st
+
+from de_core.importer import apply_import, plan_import
+from de_core.store import StoreError
+from de_core.xlsx import read_xlsx, write_xlsx
+from de_ui.auth import can_write
+from de_ui.data import get_store, refresh
+from de_ui.i18n import lang, t
+
+L = lang()
+st.title(t("data.title"))
+store = get_store()
+st.download_button(t("data.export_xlsx"), data=write_xlsx(store.read_all()), file_name="sujarit-de-workbook.xlsx",
+                   mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", icon=":material/download:")
+
+st.subheader(t("data.import"))
+if not can_write():
+    st.info(t("data.viewer_only"))
+    st.stop()
+st.caption(t("data.import_help"))
+upload = st.file_uploader(t("data.import"), type=["xlsx"], key="import_file", label_visibility="collapsed")
+if upload is None:
+    st.stop()
+try:
+    incoming = read_xlsx(upload.getvalue())
+except ValueError as err:
+    st.error(str(err))
+    st.stop()
+plan = plan_import(store.read_all(), incoming)
+st.markdown(f"**{t('data.preview')}**")
+if plan.ignored_tabs:
+    st.caption(t("data.ignored_tabs", tabs=", ".join(plan.ignored_tabs)))
+if plan.issues:
+    st.warning(t("data.file_issues", n=len(plan.issues)))
+if not plan.changes:
+    st.success(t("data.no_changes"))
+    st.stop()
+st.dataframe(pd.DataFrame({
+    t("data.col_tab"): [tp.title for tp in plan.tabs],
+    t("data.col_updates"): [len(tp.updates) for tp in plan.tabs],
+    t("data.col_appends"): [len(tp.appends) for tp in plan.tabs],
+    t("data.col_new_columns"): [", ".join(tp.new_columns) for tp in plan.tabs],
+    t("data.col_unchanged"): [tp.unchanged for tp in plan.tabs],
+}), hide_index=True, width="stretch")
+if st.button(t("data.apply", n=plan.changes), type="primary", key="import_apply"):
+    try:
+        written = apply_import(store, plan)
+    except StoreError as err:
+        st.error(f"{t('data.write_failed')}: {err.message(L)} — {err.hint(L)}")
+        st.stop()
+    refresh()
+    st.success(t("data.applied", n=written))

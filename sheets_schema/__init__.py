@@ -1,0 +1,8 @@
+"""The workbook as data: tab definitions (tabs.toml), dropdown values (enums.toml) and FY2566 demo data (demo/)."""
+
+from pathlib import Path
+
+SCHEMA_DIR = Path(__file__).resolve().parent
+TABS_FILE = SCHEMA_DIR / "tabs.toml"
+ENUMS_FILE = SCHEMA_DIR / "enums.toml"
+DEMO_DIR = SCHEMA_DIR / "demo"

@@ -1,0 +1,67 @@
+"""AppTest harness: each test gets its own embedded workbook file and fresh Streamlit caches."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from de_core.config import open_embedded
+
+ROOT = Path(__file__).resolve().parents[2]
+PAGES = ["pages/overview.py", "pages/data_health.py", "pages/data.py"]
+
+
+@pytest.fixture
+def db_path(tmp_path, monkeypatch) -> Path:
+    path = tmp_path / "workbook.sqlite"
+    monkeypatch.setenv("DE_DASHBOARD_DB", str(path))
+    monkeypatch.chdir(ROOT)
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    yield path
+    st.cache_data.clear()
+    st.cache_resource.clear()
+
+
+@pytest.fixture
+def store(db_path):
+    """The embedded store the app will open, already filled with the demo (tests may change it first)."""
+    return open_embedded(db_path)
+
+
+@pytest.fixture
+def run_page(db_path):
+    """Run the app on a page (optionally in English) and return the finished AppTest."""
+
+    def run(page: str | None = None, lang: str | None = None) -> AppTest:
+        at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=60)
+        if lang:
+            at.query_params["lang"] = lang
+        at.run()
+        if page:
+            at.switch_page(page)
+            at.run()
+        return at
+
+    return run
+
+
+def page_text(at: AppTest) -> str:
+    """All the text a person would read on the page (markdown, metrics, captions, alerts, tables)."""
+    parts: list[str] = []
+    for kind in ("title", "header", "subheader", "markdown", "caption", "text", "info", "warning", "error",
+                 "success"):
+        parts += [str(getattr(e, "value", "")) for e in at.get(kind)]
+    for m in at.metric:
+        parts += [m.label, str(m.value), str(m.delta or "")]
+    for df in at.dataframe:
+        parts.append(df.value.to_string())
+    return "\n".join(parts)
+
+
+def assert_clean(at: AppTest) -> None:
+    assert not at.exception, [e.value for e in at.exception]
+    assert "Traceback" not in page_text(at)

@@ -1,0 +1,124 @@
+"""Python-side set-up, inspection and "a person edits the sheet" helpers of the fake."""
+
+from __future__ import annotations
+
+import copy
+import threading
+from typing import Any
+
+from .a1 import cell_index
+from .cells import Cell, cell_from_input, render, text_cell, trim
+from .state import Sheet, Workbook
+
+
+class SheetHelpers:
+    def __init__(self) -> None:
+        self._lock = threading.RLock()
+        self._books: dict[str, Workbook] = {}
+
+    # -- set-up ----------------------------------------------------------------------------
+    def add_spreadsheet(
+        self, key: str, title: str = "Workbook", sheets: dict[str, list[list[str]]] | None = None
+    ) -> None:
+        """Create (or replace) a spreadsheet. Cells are stored as plain text (like RAW input)."""
+        wb = Workbook(key, title)
+        for name, rows in (sheets or {"Sheet1": []}).items():
+            wb.add_sheet(name).load(rows)
+        with self._lock:
+            self._books[key] = wb
+
+    def forbid(self, key: str, forbidden: bool = True) -> None:
+        """Every request for ``key`` answers 403 PERMISSION_DENIED (until forbid(key, False))."""
+        with self._lock:
+            self._book(key).forbidden = forbidden
+
+    # -- inspection ------------------------------------------------------------------------
+    def _book(self, key: str) -> Workbook:
+        return self._books[key]
+
+    def _sheet(self, key: str, title: str) -> Sheet:
+        return self._books[key].sheet(title)
+
+    def sheet_titles(self, key: str) -> list[str]:
+        with self._lock:
+            return [s.title for s in self._book(key).sheets]
+
+    def values(self, key: str, title: str, render_option: str = "FORMATTED_VALUE") -> list[list[Any]]:
+        """Current grid (strings for FORMATTED_VALUE), trailing empty cells/rows trimmed."""
+        with self._lock:
+            sheet = self._sheet(key, title)
+            return trim([[render(c, render_option) for c in row] for row in sheet.grid])
+
+    def cell(self, key: str, title: str, a1: str, render_option: str = "FORMATTED_VALUE") -> Any:
+        r, c = cell_index(a1)
+        with self._lock:
+            return render(self._sheet(key, title).get(r, c), render_option)
+
+    def is_formula(self, key: str, title: str, a1: str) -> bool:
+        r, c = cell_index(a1)
+        with self._lock:
+            cell = self._sheet(key, title).get(r, c)
+            return cell is not None and cell.is_formula
+
+    def sheet_props(self, key: str, title: str) -> dict:
+        with self._lock:
+            return copy.deepcopy(self._sheet(key, title).props)
+
+    def protected_ranges(self, key: str, title: str) -> list[dict]:
+        with self._lock:
+            return copy.deepcopy(self._sheet(key, title).protected_ranges)
+
+    def data_validations(self, key: str, title: str) -> list[dict]:
+        """[{"range": GridRange, "rule": ...}] in the order setDataValidation was received."""
+        with self._lock:
+            return copy.deepcopy(self._sheet(key, title).validations)
+
+    def formats(self, key: str, title: str) -> list[dict]:
+        """The repeatCell requests received for this sheet ({"range", "cell", "fields"})."""
+        with self._lock:
+            return copy.deepcopy(self._sheet(key, title).formats)
+
+    def batch_requests(self, key: str) -> list[dict]:
+        """Every applied spreadsheets.batchUpdate request object, in order."""
+        with self._lock:
+            return copy.deepcopy(self._book(key).batch_log)
+
+    # -- a person edits the sheet (1-based rows) -------------------------------------------
+    def insert_rows(self, key: str, title: str, at_row: int, rows: list[list[str]]) -> None:
+        with self._lock:
+            sheet = self._sheet(key, title)
+            sheet.insert_rows(at_row - 1, len(rows))
+            sheet.write(at_row - 1, 0, [[text_cell(str(v)) for v in row] for row in rows])
+            sheet.col_count = max(sheet.col_count, max((len(r) for r in rows), default=0))
+
+    def delete_rows(self, key: str, title: str, start_row: int, count: int = 1) -> None:
+        with self._lock:
+            self._sheet(key, title).delete_rows(start_row - 1, count)
+
+    def move_row(self, key: str, title: str, from_row: int, to_row: int) -> None:
+        """Cut row ``from_row`` and re-insert it so that it ends up at ``to_row``."""
+        with self._lock:
+            grid = self._sheet(key, title).grid
+            while len(grid) < max(from_row, to_row):
+                grid.append([])
+            grid.insert(to_row - 1, grid.pop(from_row - 1))
+
+    def set_cell(self, key: str, title: str, a1: str, value: Any, *, user_entered: bool = False) -> None:
+        """Plain text by default; ``user_entered=True`` parses like typing in the UI ("=..." is a formula)."""
+        r, c = cell_index(a1)
+        cell: Cell | None = cell_from_input(value, "USER_ENTERED" if user_entered else "RAW")
+        with self._lock:
+            sheet = self._sheet(key, title)
+            sheet.set(r, c, cell)
+            sheet.row_count, sheet.col_count = max(sheet.row_count, r + 1), max(sheet.col_count, c + 1)
+
+    def rename_header(self, key: str, title: str, old: str, new: str) -> None:
+        """Rename a header cell in row 1 (KeyError if ``old`` is not a header)."""
+        with self._lock:
+            sheet = self._sheet(key, title)
+            row = sheet.grid[0] if sheet.grid else []
+            for c, cell in enumerate(row):
+                if cell is not None and cell.raw == old:
+                    sheet.set(0, c, text_cell(new))
+                    return
+            raise KeyError(old)

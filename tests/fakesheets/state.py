@@ -1,0 +1,251 @@
+"""In-memory spreadsheets: sheets with a sparse-ish grid of cells plus recorded metadata."""
+
+from __future__ import annotations
+
+import copy
+import random
+from typing import Any
+
+from .a1 import Bounds, parse_bounds, split_sheet
+from .cells import Cell, render, text_cell, trim
+from .errors import bad_request
+
+DEFAULT_ROWS = 1000
+DEFAULT_COLS = 26
+
+
+class Sheet:
+    def __init__(
+        self, sheet_id: int, title: str, index: int, rows: int = DEFAULT_ROWS, cols: int = DEFAULT_COLS
+    ) -> None:
+        self.props: dict[str, Any] = {
+            "sheetId": sheet_id,
+            "title": title,
+            "index": index,
+            "sheetType": "GRID",
+            "gridProperties": {"rowCount": rows, "columnCount": cols},
+        }
+        self.grid: list[list[Cell | None]] = []
+        self.protected_ranges: list[dict] = []
+        self.validations: list[dict] = []
+        self.formats: list[dict] = []
+
+    # -- properties -------------------------------------------------------------------------
+    @property
+    def title(self) -> str:
+        return self.props["title"]
+
+    @property
+    def sheet_id(self) -> int:
+        return self.props["sheetId"]
+
+    @property
+    def row_count(self) -> int:
+        return self.props["gridProperties"]["rowCount"]
+
+    @row_count.setter
+    def row_count(self, value: int) -> None:
+        self.props["gridProperties"]["rowCount"] = value
+
+    @property
+    def col_count(self) -> int:
+        return self.props["gridProperties"]["columnCount"]
+
+    @col_count.setter
+    def col_count(self, value: int) -> None:
+        self.props["gridProperties"]["columnCount"] = value
+
+    def metadata(self) -> dict:
+        meta: dict[str, Any] = {"properties": copy.deepcopy(self.props)}
+        if self.protected_ranges:
+            meta["protectedRanges"] = copy.deepcopy(self.protected_ranges)
+        return meta
+
+    # -- cells ------------------------------------------------------------------------------
+    def get(self, r: int, c: int) -> Cell | None:
+        if r < len(self.grid) and c < len(self.grid[r]):
+            return self.grid[r][c]
+        return None
+
+    def set(self, r: int, c: int, cell: Cell | None) -> None:
+        if cell is None and self.get(r, c) is None:
+            return
+        while len(self.grid) <= r:
+            self.grid.append([])
+        row = self.grid[r]
+        if len(row) <= c:
+            row.extend([None] * (c + 1 - len(row)))
+        row[c] = cell
+
+    def row_is_empty(self, r: int) -> bool:
+        return r >= len(self.grid) or all(x is None for x in self.grid[r])
+
+    def used_width(self, r0: int, r1: int) -> int:
+        width = 0
+        for r in range(r0, min(r1, len(self.grid))):
+            row = self.grid[r]
+            for c in range(len(row) - 1, -1, -1):
+                if row[c] is not None:
+                    width = max(width, c + 1)
+                    break
+        return width
+
+    def matrix(self, b: Bounds, option: str = "FORMATTED_VALUE", major: str = "ROWS") -> list[list[Any]]:
+        assert b.r1 is not None and b.c1 is not None
+        last_row = min(b.r1, len(self.grid))
+        rows = [[render(self.get(r, c), option) for c in range(b.c0, b.c1)] for r in range(b.r0, last_row)]
+        if major == "COLUMNS":
+            width = b.c1 - b.c0
+            rows = [[row[i] for row in rows] for i in range(width)] if rows else []
+        return trim(rows)
+
+    def write(self, r0: int, c0: int, cells: list[list[Cell | None]]) -> None:
+        for i, row in enumerate(cells):
+            for j, cell in enumerate(row):
+                self.set(r0 + i, c0 + j, cell)
+
+    def clear(self, b: Bounds) -> None:
+        b = b.clip(self.row_count, self.col_count)
+        assert b.r1 is not None and b.c1 is not None
+        for r in range(b.r0, min(b.r1, len(self.grid))):
+            for c in range(b.c0, min(b.c1, len(self.grid[r]))):
+                self.grid[r][c] = None
+
+    # -- structure --------------------------------------------------------------------------
+    def insert_rows(self, at: int, n: int) -> None:
+        if at < len(self.grid):
+            self.grid[at:at] = [[] for _ in range(n)]
+        self.row_count += n
+
+    def delete_rows(self, at: int, n: int) -> None:
+        del self.grid[at : at + n]
+        self.row_count = max(1, self.row_count - n)
+
+    def insert_cols(self, at: int, n: int) -> None:
+        for row in self.grid:
+            if at < len(row):
+                row[at:at] = [None] * n
+        self.col_count += n
+
+    def delete_cols(self, at: int, n: int) -> None:
+        for row in self.grid:
+            del row[at : at + n]
+        self.col_count = max(1, self.col_count - n)
+
+    def load(self, rows: list[list[Any]]) -> None:
+        self.grid = [[text_cell("" if v is None else str(v)) for v in row] for row in rows]
+        self.row_count = max(self.row_count, len(rows))
+        self.col_count = max(self.col_count, max((len(r) for r in rows), default=0))
+
+
+class Workbook:
+    def __init__(self, key: str, title: str) -> None:
+        self.key = key
+        self.title = title
+        self.sheets: list[Sheet] = []
+        self.forbidden = False
+        self.batch_log: list[dict] = []
+        self._ids = random.Random(key)  # deterministic sheetIds per spreadsheet key
+        self._ids_used = False
+        self._next_protected_id = 1_000_001
+
+    def snapshot(self) -> tuple:
+        """Cheap copy for rolling back a failed write (cells are immutable, rows are copied)."""
+        parts = [
+            (
+                s,
+                copy.deepcopy(s.props),
+                [r[:] for r in s.grid],
+                copy.deepcopy(s.protected_ranges),
+                list(s.validations),
+                list(s.formats),
+            )
+            for s in self.sheets
+        ]
+        return self.title, list(self.sheets), parts, len(self.batch_log)
+
+    def restore(self, snap: tuple) -> None:
+        self.title, self.sheets, parts, log_len = snap
+        for sheet, props, grid, protected, validations, formats in parts:
+            sheet.props, sheet.grid, sheet.protected_ranges = props, grid, protected
+            sheet.validations, sheet.formats = validations, formats
+        del self.batch_log[log_len:]
+
+    def metadata(self) -> dict:
+        return {
+            "spreadsheetId": self.key,
+            "properties": {
+                "title": self.title,
+                "locale": "th_TH",
+                "autoRecalc": "ON_CHANGE",
+                "timeZone": "Asia/Bangkok",
+                "defaultFormat": {},
+            },
+            "sheets": [s.metadata() for s in self.sheets],
+            "spreadsheetUrl": f"https://docs.google.com/spreadsheets/d/{self.key}/edit",
+        }
+
+    def sheet(self, title: str) -> Sheet:
+        for s in self.sheets:
+            if s.title == title:
+                return s
+        raise KeyError(title)
+
+    def sheet_by_id(self, sheet_id: int, where: str = "") -> Sheet:
+        for s in self.sheets:
+            if s.sheet_id == sheet_id:
+                return s
+        raise bad_request(f"{where}No grid with id: {sheet_id}")
+
+    def resolve(self, text: str) -> tuple[Sheet, Bounds]:
+        title, a1 = split_sheet(text)
+        if title is None:
+            sheet = self.sheets[0]
+        else:
+            try:
+                sheet = self.sheet(title)
+            except KeyError:
+                raise bad_request(f"Unable to parse range: {text}") from None
+        return sheet, parse_bounds(a1, text)
+
+    def new_protected_id(self) -> int:
+        self._next_protected_id += 7919
+        return self._next_protected_id
+
+    def add_sheet(
+        self,
+        title: str,
+        rows: int = DEFAULT_ROWS,
+        cols: int = DEFAULT_COLS,
+        index: int | None = None,
+        sheet_id: int | None = None,
+        where: str = "",
+    ) -> Sheet:
+        if any(s.title == title for s in self.sheets):
+            raise bad_request(
+                f'{where}A sheet with the name "{title}" already exists. Please enter another name.'
+            )
+        taken = {s.sheet_id for s in self.sheets}
+        if sheet_id is None:
+            sheet_id = 0 if not self.sheets and not self._ids_used else self._ids.randint(1, 2**31 - 1)
+            while sheet_id in taken:
+                sheet_id = self._ids.randint(1, 2**31 - 1)
+            self._ids_used = True
+        elif sheet_id in taken:
+            raise bad_request(f"{where}Sheet with id {sheet_id} already exists.")
+        pos = len(self.sheets) if index is None else max(0, min(index, len(self.sheets)))
+        sheet = Sheet(sheet_id, title, pos, rows, cols)
+        self.sheets.insert(pos, sheet)
+        self.reindex()
+        return sheet
+
+    def delete_sheet(self, sheet_id: int, where: str = "") -> None:
+        sheet = self.sheet_by_id(sheet_id, where)
+        if len(self.sheets) == 1:
+            raise bad_request(f"{where}You can't remove all the sheets in a document.")
+        self.sheets.remove(sheet)
+        self.reindex()
+
+    def reindex(self) -> None:
+        for i, s in enumerate(self.sheets):
+            s.props["index"] = i

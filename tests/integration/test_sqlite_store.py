@@ -1,0 +1,56 @@
+"""The embedded SQLite store: first-run demo, restarts, byte-identical cells, many processes at once."""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+
+from de_core.config import open_embedded
+from de_core.store.local import SQLiteStore
+from de_core.workbook import parse_workbook
+
+
+def test_first_run_fills_the_demo_and_a_restart_never_duplicates_it(tmp_path):
+    path = tmp_path / "data" / "workbook.sqlite"
+    first = open_embedded(path).read_all()
+    second = open_embedded(path).read_all()
+    assert {t: len(v.rows) for t, v in first.tabs.items()} == {t: len(v.rows) for t, v in second.tabs.items()}
+    assert len(second.tabs["กิจกรรม"].rows) > 6
+
+
+def test_cells_come_back_byte_identical(sqlite_factory):
+    store = sqlite_factory()
+    odd = ["001", "=1+1", "๑๐,๐๐๐ บาท", " spaced ", "a\u200bb", "emoji 🙂", "x" * 5000]
+    store.append("expenses", [{"id": f"e{i}", "item": v} for i, v in enumerate(odd)])
+    rows = store.read_all().tabs["ค่าใช้จ่าย"].rows[1:]
+    assert [r[4] for r in rows] == odd
+
+
+def _append_many(path: str, worker: int, count: int) -> None:
+    store = SQLiteStore(path)
+    for i in range(count):
+        store.append("expenses", [{"id": f"w{worker}-{i}", "fiscal_year": "2566", "item": f"{worker}/{i}"}])
+
+
+def test_eight_processes_appending_fifty_rows_each_leave_four_hundred_rows(sqlite_factory):
+    store = sqlite_factory()
+    ctx = mp.get_context("spawn")
+    procs = [ctx.Process(target=_append_many, args=(str(store.path), w, 50)) for w in range(8)]
+    for p in procs:
+        p.start()
+    for p in procs:
+        p.join(120)
+        assert p.exitcode == 0
+    rows = store.read_all().tabs["ค่าใช้จ่าย"].rows[1:]
+    ids = [r[0] for r in rows]
+    assert len(ids) == 400 and len(set(ids)) == 400
+
+
+def test_blank_rows_keep_their_place_so_addresses_match_the_sheet(sqlite_factory, schema):
+    from de_core.raw import RawTab, RawWorkbook
+
+    raw = RawWorkbook()
+    header = schema.tab("expenses").headers("th")
+    raw.add(RawTab("ค่าใช้จ่าย", [header, [], ["e1", "2566", "act-4", "15/05/2566", "ค่าอาหาร", "abc"]]))
+    wb = parse_workbook(sqlite_factory(raw).read_all())
+    issue = next(i for i in wb.issues if i.column == "amount")
+    assert issue.address == "F3" and issue.raw == "abc"
