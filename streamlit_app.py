@@ -5,16 +5,14 @@ import streamlit as st
 from de_ui.chrome import sidebar
 from de_ui.data import workbook
 from de_ui.i18n import t
+from de_ui.nav import PAGES
 
 st.set_page_config(page_title="Sujarit DE", page_icon=":material/insights:", layout="wide")
 
 wb = workbook()
-pages = [
-    st.Page("pages/overview.py", title=t("nav.overview"), icon=":material/dashboard:", default=True),
-    st.Page("pages/data_health.py", title=t("nav.data_health"), icon=":material/health_and_safety:",
-            url_path="data-health"),
-    st.Page("pages/data.py", title=t("nav.data"), icon=":material/swap_vert:", url_path="data"),
-]
-navigation = st.navigation(pages)
+navigation = st.navigation([
+    st.Page(p.file, title=t(p.title_key), icon=p.icon, url_path=p.url_path, default=i == 0)
+    for i, p in enumerate(PAGES)
+])
 sidebar(wb)
 navigation.run()

@@ -1,105 +1,30 @@
-"""UI strings in Thai and English. Every string a page shows comes from this table (tests check both exist)."""
+"""UI strings in Thai and English. Every string a page shows comes from these tables (tests check both exist).
+
+The tables live in de_core/strings/<area>.py (one per area, each a STRINGS dict); this module merges them.
+"""
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
+
+import de_core.strings as _tables
+
 LANGS = ("th", "en")
 
-STRINGS: dict[str, tuple[str, str]] = {
-    "app.title": ("แดชบอร์ด DE เขตพื้นที่การศึกษาสุจริต", "Sujarit DE Dashboard"),
-    "app.language": ("ภาษา", "Language"),
-    "app.fiscal_year": ("ปีงบประมาณ", "Fiscal year"),
-    "app.fy_label": ("ปีงบประมาณ พ.ศ. {fy}", "Fiscal year {fy} (B.E.)"),
-    "app.data_as_of": ("ข้อมูล ณ {time}", "Data as of {time}"),
-    "app.figures_as_of": ("ตัวเลข ณ วันที่ {date}", "Figures as of {date}"),
-    "app.refresh": ("โหลดข้อมูลใหม่", "Refresh data"),
-    "app.demo_banner": (
-        "กำลังใช้ข้อมูลตัวอย่างในเครื่อง (ปีงบประมาณ 2566 จากรายงาน Best Practice) — ยังไม่ได้เชื่อม Google Sheet",
-        "Running on the embedded demo workbook (FY2566 from the Best Practice report) — no Google Sheet connected",
-    ),
-    "app.load_failed": ("โหลดข้อมูลไม่สำเร็จ", "Could not load the data"),
-    "app.no_year": (
-        "ยังไม่มีข้อมูลปีงบประมาณ: เพิ่มแถวในแท็บ «ตั้งค่า» (ปีงบประมาณ ชื่อหน่วยงาน งบประมาณ)",
-        "No fiscal year yet: add a row to the «ตั้งค่า» (Settings) tab (fiscal year, office, allocation)",
-    ),
-    "app.issues_banner": (
-        "พบปัญหาในข้อมูล {n} จุด — ดูรายละเอียดที่หน้า «สุขภาพข้อมูล»",
-        "{n} problems found in the data — see the «Data health» page",
-    ),
-    "nav.overview": ("ภาพรวม", "Overview"),
-    "nav.data_health": ("สุขภาพข้อมูล", "Data health"),
-    "nav.data": ("นำเข้า/ส่งออก", "Import / export"),
-    "overview.title": ("ภาพรวมโครงการ", "Project overview"),
-    "overview.de_progress": ("ความก้าวหน้าตามวงจร DE", "Progress through the DE cycle"),
-    "overview.steps_done": ("{done}/{total} ขั้นตอน", "{done}/{total} steps"),
-    "overview.late_steps": ("ล่าช้า {n}", "{n} late"),
-    "overview.kpi_groups": ("ตัวชี้วัดที่บรรลุ แยกตามกลุ่ม KRA", "KPIs met per KRA group"),
-    "overview.kpis_met": ("บรรลุ {met}/{total} ตัวชี้วัด", "{met}/{total} KPIs met"),
-    "overview.budget": ("งบประมาณ", "Budget"),
-    "overview.allocation": ("ได้รับจัดสรร", "Allocated"),
-    "overview.planned": ("ตามแผน", "Planned"),
-    "overview.spent": ("ใช้จริง", "Spent"),
-    "overview.remaining": ("คงเหลือ", "Remaining"),
-    "overview.ita": ("ITA ล่าสุด", "Latest ITA"),
-    "overview.ita_total": ("คะแนนรวม ปี {fy}", "Total, FY{fy}"),
-    "overview.ita_band": ("ระดับ {band}", "Level {band}"),
-    "overview.ita_gap": ("ขาดอีก {gap} คะแนนถึง AA", "{gap} points short of AA"),
-    "overview.ita_reached": ("ถึงระดับ AA แล้ว", "Level AA reached"),
-    "overview.ita_none": ("ยังไม่มีคะแนน ITA: กรอกที่แท็บ «คะแนน ITA»", "No ITA score yet: enter it in the «คะแนน ITA» tab"),
-    "overview.reflections": ("การสะท้อนผลล่าสุด", "Latest reflections"),
-    "overview.no_reflections": ("ยังไม่มีการสะท้อนผลในปีนี้", "No reflections this year yet"),
-    "overview.empty_steps": ("ยังไม่มีขั้นตอน DE ของปีนี้: เพิ่มในแท็บ «ขั้นตอน DE»", "No DE steps this year: add them in the «ขั้นตอน DE» tab"),
-    "overview.empty_kpis": ("ยังไม่มีตัวชี้วัดของปีนี้: เพิ่มในแท็บ «ตัวชี้วัด KPI»", "No KPIs this year: add them in the «ตัวชี้วัด KPI» tab"),
-    "overview.what": ("เกิดอะไรขึ้น", "What happened"),
-    "overview.now_what": ("จะปรับอะไร", "Now what"),
-    "health.title": ("สุขภาพข้อมูล", "Data health"),
-    "health.ok": ("ไม่พบปัญหาในข้อมูล ทุกช่องอ่านได้", "No problems found: every cell could be read"),
-    "health.summary": ("พบ {errors} ปัญหา และ {warnings} คำเตือน", "{errors} problems and {warnings} warnings"),
-    "health.filter_tab": ("แท็บ", "Tab"),
-    "health.all_tabs": ("ทุกแท็บ", "All tabs"),
-    "health.col_where": ("ตำแหน่ง", "Where"),
-    "health.col_tab": ("แท็บ", "Tab"),
-    "health.col_cell": ("ช่อง", "Cell"),
-    "health.col_raw": ("ค่าที่พิมพ์", "Typed value"),
-    "health.col_problem": ("ปัญหา", "Problem"),
-    "health.col_fix": ("วิธีแก้", "How to fix"),
-    "health.col_level": ("ระดับ", "Level"),
-    "health.level_error": ("ปัญหา", "Problem"),
-    "health.level_warning": ("คำเตือน", "Warning"),
-    "health.fill_ids": ("เติมรหัสที่ขาด", "Fill missing ids"),
-    "health.filled_ids": ("เติมรหัสแล้ว {n} แถว", "Filled {n} missing ids"),
-    "health.missing_ids": ("มี {n} แถวที่ไม่มีรหัส", "{n} rows have no id"),
-    "data.title": ("นำเข้าและส่งออกข้อมูล", "Import and export"),
-    "data.export_xlsx": ("ดาวน์โหลดทั้งสมุดงาน (.xlsx)", "Download the whole workbook (.xlsx)"),
-    "data.import": ("นำเข้าไฟล์ .xlsx", "Import an .xlsx workbook"),
-    "data.import_help": (
-        "ไฟล์ต้องมีแท็บและหัวคอลัมน์แบบเดียวกับชีต ระบบจะรวมข้อมูลตามรหัส: รหัสเดิมจะถูกแก้ไข รหัสใหม่จะถูกเพิ่ม",
-        "The file needs the same tabs and headers as the sheet. Rows merge by id: existing ids are updated, new ids added",
-    ),
-    "data.preview": ("ตรวจดูก่อนนำเข้า", "Preview before import"),
-    "data.col_tab": ("แท็บ", "Tab"),
-    "data.col_updates": ("แก้ไข", "Updates"),
-    "data.col_appends": ("เพิ่มใหม่", "New rows"),
-    "data.col_new_columns": ("คอลัมน์ใหม่", "New columns"),
-    "data.col_unchanged": ("ไม่เปลี่ยน", "Unchanged"),
-    "data.no_changes": ("ไฟล์นี้ไม่มีอะไรเปลี่ยนจากข้อมูลปัจจุบัน", "This file changes nothing"),
-    "data.apply": ("นำเข้า {n} รายการ", "Import {n} changes"),
-    "data.applied": ("นำเข้าเรียบร้อย {n} แถว", "Imported {n} rows"),
-    "data.file_issues": ("ช่องที่อ่านไม่ได้ในไฟล์นี้ {n} ช่อง (จะนำเข้าตามที่พิมพ์ และแสดงในหน้าสุขภาพข้อมูล)",
-                         "{n} cells in this file cannot be read (imported as typed, listed in Data health)"),
-    "data.ignored_tabs": ("แท็บที่ไม่รู้จักและจะไม่นำเข้า: {tabs}", "Unknown tabs that will not be imported: {tabs}"),
-    "data.viewer_only": ("ผู้ชมดูได้อย่างเดียว: ลงชื่อเข้าใช้เป็นผู้แก้ไขเพื่อนำเข้าข้อมูล",
-                         "Viewers can only read: sign in as an editor to import"),
-    "data.write_failed": ("บันทึกไม่สำเร็จ", "Could not save"),
-    "group.office": ("สำนักงานฯ", "Office"),
-    "group.executives": ("ผู้บริหาร", "Executives"),
-    "group.supervisors": ("ศึกษานิเทศก์", "Supervisors"),
-    "group.staff": ("บุคลากร", "Staff"),
-    "stage.vision": ("วิสัยทัศน์ (Vision)", "Vision"),
-    "stage.kra": ("เป้าหมายร่วม (KRA)", "KRA"),
-    "stage.kpi": ("ตัวชี้วัด (KPI)", "KPI"),
-    "stage.act": ("ดำเนินกิจกรรม (ACT)", "ACT"),
-    "stage.reflection": ("สะท้อนผล (Reflection)", "Reflection"),
-}
+
+def _merge() -> dict[str, tuple[str, str]]:
+    merged: dict[str, tuple[str, str]] = {}
+    for info in sorted(pkgutil.iter_modules(_tables.__path__), key=lambda m: m.name):
+        table = importlib.import_module(f"{_tables.__name__}.{info.name}").STRINGS
+        clash = merged.keys() & table.keys()
+        if clash:
+            raise ValueError(f"translation keys defined twice: {sorted(clash)}")
+        merged.update(table)
+    return merged
+
+
+STRINGS: dict[str, tuple[str, str]] = _merge()
 
 
 def translate(key: str, lang: str = "th", **values: object) -> str:

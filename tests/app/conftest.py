@@ -9,9 +9,10 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from de_core.config import open_embedded
+from de_ui.nav import PAGES as NAV_PAGES
 
 ROOT = Path(__file__).resolve().parents[2]
-PAGES = ["pages/overview.py", "pages/data_health.py", "pages/data.py"]
+PAGES = [p.file for p in NAV_PAGES]
 
 
 @pytest.fixture

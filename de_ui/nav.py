@@ -1,0 +1,20 @@
+"""The pages of the app, in menu order. One line per page: file, title key, icon, URL path."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    file: str
+    title_key: str
+    icon: str
+    url_path: str
+
+
+PAGES: list[PageSpec] = [
+    PageSpec("pages/overview.py", "nav.overview", ":material/dashboard:", "overview"),
+    PageSpec("pages/data_health.py", "nav.data_health", ":material/health_and_safety:", "data-health"),
+    PageSpec("pages/data.py", "nav.data", ":material/swap_vert:", "data"),
+]
