@@ -21,7 +21,8 @@ def _header(name: str) -> str | None:
 
 def is_local_session() -> bool:
     """Whether this browser session comes from this machine itself (loopback, no proxy in between)."""
-    if st.context.ip_address is not None or _header("X-Forwarded-For"):
+    ip = st.context.ip_address  # None on loopback; a real client's address is a str (AppTest has no client)
+    if isinstance(ip, str) or _header("X-Forwarded-For"):
         return False
     url = st.context.url
     host = urlparse(url).hostname if url else (_header("Host") or "").split(":")[0] or None

@@ -3,7 +3,9 @@
 import pandas as pd
 import streamlit as st
 
-from de_ui.data import workbook
+from de_core.ids import new_id
+from de_ui.auth import can_write
+from de_ui.data import get_store, refresh, workbook
 from de_ui.i18n import lang, t
 
 wb = workbook()
@@ -16,6 +18,15 @@ if not wb.issues:
     st.success(t("health.ok"), icon=":material/check_circle:")
     st.stop()
 st.warning(t("health.summary", errors=len(errors), warnings=len(warnings)))
+
+missing_ids = sorted({i.tab_key for i in wb.issues if i.column == "id" and not i.raw and i.tab_key})
+if missing_ids and can_write():
+    st.caption(t("health.missing_ids", n=sum(1 for i in wb.issues if i.column == "id" and not i.raw)))
+    if st.button(t("health.fill_ids"), key="fill_ids", icon=":material/key:"):
+        filled = sum(len(get_store().fill_missing_ids(tab, new_id)) for tab in missing_ids)
+        refresh()
+        st.success(t("health.filled_ids", n=filled))
+        st.rerun()
 
 tabs = sorted({i.tab for i in wb.issues})
 chosen = st.selectbox(t("health.filter_tab"), [t("health.all_tabs"), *tabs], key="health_tab")

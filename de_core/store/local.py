@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -197,6 +197,26 @@ class SQLiteStore:
                          (json.dumps(cells, ensure_ascii=False), title, rownum))
             after = {k: cells[p] for k, p in positions.items()}
         return UpdateResult(row_id, rownum, before, after)
+
+    def fill_missing_ids(self, tab_key: str, make_id: Callable[[str], str]) -> list[str]:
+        """Give every non-blank row without an id a fresh one (the editor action in Data health)."""
+        filled = []
+        with self._write() as conn:
+            tab, title, existing = self._tab_rows(conn, tab_key)
+            header = existing.get(1, [])
+            id_pos = column_positions(tab, header, [tab.id_column])[tab.id_column]
+            for rownum, cells in existing.items():
+                if rownum == 1 or not any(c.strip() for c in cells):
+                    continue
+                if id_pos < len(cells) and cells[id_pos].strip():
+                    continue
+                new = make_id(tab_key)
+                cells = cells + [""] * (id_pos + 1 - len(cells))
+                cells[id_pos] = new
+                conn.execute("UPDATE sheet_rows SET cells = ? WHERE title = ? AND rownum = ?",
+                             (json.dumps(cells, ensure_ascii=False), title, rownum))
+                filled.append(new)
+        return filled
 
     def ensure_columns(self, tab_key: str, headers: list[str]) -> list[str]:
         """Add header cells the tab lacks (unknown columns an import keeps). Returns the headers added."""

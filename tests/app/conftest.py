@@ -12,6 +12,7 @@ from de_core.config import open_embedded
 from de_ui.nav import PAGES as NAV_PAGES
 
 ROOT = Path(__file__).resolve().parents[2]
+REMOTE_URL = "https://de-dashboard.example.go.th/"
 PAGES = [p.file for p in NAV_PAGES]
 
 
@@ -37,8 +38,11 @@ def store(db_path):
 def run_page(db_path):
     """Run the app on a page (optionally in English) and return the finished AppTest."""
 
-    def run(page: str | None = None, lang: str | None = None) -> AppTest:
+    def run(page: str | None = None, lang: str | None = None, url: str | None = None) -> AppTest:
+        """url: the address the browser reports; a non-local one makes the session a deployed viewer."""
         at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=60)
+        if url:
+            at.context["url"] = url
         if lang:
             at.query_params["lang"] = lang
         at.run()

@@ -24,3 +24,24 @@ def test_overview_still_opens_with_a_bad_cell_and_points_to_data_health(run_page
     at = run_page()
     assert_clean(at)
     assert "สุขภาพข้อมูล" in page_text(at)
+
+
+def test_an_editor_fills_missing_ids_from_data_health(run_page, store):
+    store.append("expenses", [{"id": "", "fiscal_year": "2566", "activity_id": "act-4", "spent_on": "1/6/2566",
+                               "item": "ค่าป้าย", "amount": "500"}])
+    at = run_page("pages/data_health.py")
+    assert "มี 1 แถวที่ไม่มีรหัส" in page_text(at)
+    at.button(key="fill_ids").click().run()
+    assert_clean(at)
+    rows = store.read_all().tabs["ค่าใช้จ่าย"].rows
+    assert rows[-1][0].startswith("exp-") and rows[-1][4] == "ค่าป้าย"
+
+
+def test_a_viewer_sees_the_missing_ids_but_no_button_to_fill_them(run_page, store):
+    from tests.app.conftest import REMOTE_URL
+
+    store.append("expenses", [{"id": "", "fiscal_year": "2566", "item": "ค่าป้าย", "amount": "500"}])
+    at = run_page("pages/data_health.py", url=REMOTE_URL)
+    assert_clean(at)
+    assert not [b for b in at.button if b.key == "fill_ids"]
+    assert store.read_all().tabs["ค่าใช้จ่าย"].rows[-1][0] == ""

@@ -54,3 +54,17 @@ def test_blank_rows_keep_their_place_so_addresses_match_the_sheet(sqlite_factory
     wb = parse_workbook(sqlite_factory(raw).read_all())
     issue = next(i for i in wb.issues if i.column == "amount")
     assert issue.address == "F3" and issue.raw == "abc"
+
+
+def test_fill_missing_ids_gives_each_blank_id_row_a_fresh_id_and_leaves_others(sqlite_factory, schema):
+    from de_core.raw import RawTab, RawWorkbook
+
+    header = schema.tab("expenses").headers("th")
+    raw = RawWorkbook()
+    raw.add(RawTab("ค่าใช้จ่าย", [header, ["", "2566", "act-4"], ["e1", "2566"], [], [" ", "2566", "act-5"]]))
+    store = sqlite_factory(raw)
+    made = iter(["exp-a", "exp-b"])
+    assert store.fill_missing_ids("expenses", lambda key: next(made)) == ["exp-a", "exp-b"]
+    rows = store.read_all().tabs["ค่าใช้จ่าย"].rows
+    assert [r[0] if r else None for r in rows[1:]] == ["exp-a", "e1", None, "exp-b"]
+    assert not [i for i in parse_workbook(store.read_all()).issues if i.tab_key == "expenses" and i.column == "id"]
