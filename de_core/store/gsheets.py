@@ -1,0 +1,312 @@
+"""The Google Sheets store: every tab in one values request, RAW appends by id, updates found again by id.
+
+Takes an injected gspread.Client (built from a service account in production, pointed at a loopback fake in
+tests). The spreadsheet is opened lazily, once: its metadata (tab titles) is kept for the store's life.
+"""
+
+from __future__ import annotations
+
+import copy
+import random
+import threading
+import time
+from collections.abc import Callable, Mapping
+from datetime import UTC, datetime
+from typing import Any, TypeVar
+
+import gspread
+from gspread.exceptions import NoValidUrlKeyFound
+from gspread.utils import absolute_range_name, extract_id_from_url, rowcol_to_a1
+
+from de_core.raw import RawTab, RawWorkbook
+from de_core.schema import Schema, Tab, load_schema, match_headers
+from de_core.store.base import (
+    AppendResult,
+    SchemaMismatch,
+    StoreError,
+    UpdateResult,
+    cell_text,
+    column_positions,
+    conflict,
+    find_rows,
+    row_cells,
+    same_content,
+)
+from de_core.store.retry import RetryPolicy, SheetRequestRefused, with_retry
+from de_core.text import normalize
+
+T = TypeVar("T")
+Grid = list[list[str]]
+READ_PARAMS = {"valueRenderOption": "FORMATTED_VALUE"}
+
+
+def spreadsheet_key(url_or_key: str) -> str:
+    """The spreadsheet key from a Google Sheets URL or a bare key. Raises StoreError when there is none."""
+    text = (url_or_key or "").strip()
+    if text.startswith(("http://", "https://", "docs.google.com")) or "/" in text:
+        try:
+            return extract_id_from_url(text)
+        except NoValidUrlKeyFound:
+            pass
+    elif text:
+        return text
+    raise StoreError(
+        f"ที่อยู่ของ Google Sheet ไม่ถูกต้อง: «{text}»", f"Not a Google Sheet URL or key: «{text}»",
+        "ใส่ URL ของชีต (https://docs.google.com/spreadsheets/d/...) หรือรหัสชีต ใน spreadsheet ของ "
+        "[connections.gsheets]",
+        "Put the sheet's URL (https://docs.google.com/spreadsheets/d/...) or its key in spreadsheet under "
+        "[connections.gsheets]",
+    )
+
+
+def missing_tab(tab: Tab) -> SchemaMismatch:
+    """The tab a write needs is not in the sheet (deleted, renamed, or never provisioned)."""
+    return SchemaMismatch(
+        f"ไม่พบแท็บ «{tab.th}» ใน Google Sheet", f"Tab «{tab.en}» ({tab.th}) is missing from the Google Sheet",
+        f"ตั้งชื่อแท็บกลับเป็น «{tab.th}» หรือรันคำสั่ง de-dashboard provision เพื่อสร้างแท็บที่ขาด",
+        f"Rename the tab back to «{tab.th}» or run `de-dashboard provision` to create missing tabs",
+    )
+
+
+class _Spreadsheet(gspread.Spreadsheet):
+    """A gspread Spreadsheet that keeps the metadata its constructor fetches (one GET instead of two)."""
+
+    metadata: Mapping[str, Any] = {}
+
+    def fetch_sheet_metadata(self, params: Any = None) -> Mapping[str, Any]:
+        meta = super().fetch_sheet_metadata(params)
+        if params is None:
+            self.metadata = meta
+        return meta
+
+
+def grid_rows(value_range: Mapping[str, Any]) -> Grid:
+    """The rows of one API value range as text (ragged, as the API sends them)."""
+    return [[cell_text(c) for c in row] for row in value_range.get("values", [])]
+
+
+class GoogleSheetStore:
+    """A workbook in a Google Sheet, shared with people who edit it at the same time."""
+
+    name = "google"
+
+    def __init__(self, client: gspread.Client, spreadsheet: str, schema: Schema | None = None,
+                 retry: RetryPolicy | None = None, sleep: Callable[[float], Any] = time.sleep,
+                 clock: Callable[[], float] = time.monotonic, rand: Callable[[], float] = random.random,
+                 account: str | None = None):
+        self.client = client
+        self.key = spreadsheet_key(spreadsheet)
+        self.schema = schema or load_schema()
+        self.policy = retry or RetryPolicy()
+        self._sleep, self._clock, self._rand = sleep, clock, rand
+        auth = getattr(client.http_client, "auth", None)
+        self.account = account if account is not None else str(getattr(auth, "service_account_email", "") or "")
+        self._book: _Spreadsheet | None = None
+        self._sheets: list[dict[str, Any]] = []
+        self._lock = threading.RLock()
+
+    # ----- plumbing -----------------------------------------------------------------------------
+    def call(self, fn: Callable[[], T]) -> T:
+        """Run one API call under the store's bounded retry policy."""
+        return with_retry(fn, policy=self.policy, sleep=self._sleep, clock=self._clock, rand=self._rand,
+                          account=self.account, key=self.key)
+
+    def spreadsheet(self) -> gspread.Spreadsheet:
+        """The opened spreadsheet (one metadata request the first time). Raises StoreError when it cannot be."""
+        with self._lock:
+            if self._book is None:
+                book = self.call(lambda: _Spreadsheet(self.client.http_client, {"id": self.key}))
+                self._sheets = self._grid_sheets(book.metadata)
+                self._book = book
+            return self._book
+
+    @staticmethod
+    def _grid_sheets(meta: Mapping[str, Any]) -> list[dict[str, Any]]:
+        sheets = [s.get("properties", {}) for s in meta.get("sheets", [])]
+        return [copy.deepcopy(p) for p in sheets if p.get("sheetType", "GRID") == "GRID"]
+
+    def refresh_metadata(self) -> list[str]:
+        """Fetch the tab list again (after a person added, renamed or deleted tabs). Returns the titles."""
+        with self._lock:
+            book = self.spreadsheet()
+            self._sheets = self._grid_sheets(self.call(book.fetch_sheet_metadata))
+            return self.titles()
+
+    def titles(self) -> list[str]:
+        """Titles of the grid tabs, in sheet order (from the cached metadata)."""
+        self.spreadsheet()
+        return [str(p.get("title", "")) for p in self._sheets]
+
+    def sheet_properties(self, title: str) -> dict[str, Any]:
+        """Cached properties (sheetId, gridProperties) of a tab."""
+        self.spreadsheet()
+        for props in self._sheets:
+            if props.get("title") == title:
+                return props
+        raise KeyError(title)
+
+    def worksheet(self, title: str) -> gspread.Worksheet:
+        """A gspread Worksheet built from the cached metadata (no request)."""
+        props = copy.deepcopy(self.sheet_properties(title))
+        props.setdefault("gridProperties", {}).setdefault("rowCount", 0)
+        return gspread.Worksheet(self.spreadsheet(), props, self.key, self.client.http_client)
+
+    def tab_title(self, tab: Tab) -> str:
+        """The title of the sheet tab standing for a schema tab. Raises SchemaMismatch when it is missing."""
+        for refresh in (False, True):
+            titles = self.refresh_metadata() if refresh else self.titles()
+            for title in titles:
+                found = self.schema.find_tab(title)
+                if found is not None and found.key == tab.key:
+                    return title
+        raise missing_tab(tab)
+
+    # ----- reads --------------------------------------------------------------------------------
+    def fetch(self, titles: list[str]) -> list[Grid]:
+        """One values.batchGet over whole tabs, FORMATTED_VALUE (no retry: callers wrap it)."""
+        ranges = [absolute_range_name(t) for t in titles]
+        res = self.spreadsheet().values_batch_get(ranges, params=READ_PARAMS)
+        return [grid_rows(vr) for vr in res.get("valueRanges", [])]
+
+    def read_tabs(self, titles: list[str]) -> list[Grid]:
+        """Whole tabs in one request, retried within the policy."""
+        return self.call(lambda: self.fetch(titles))
+
+    def read_all(self) -> RawWorkbook:
+        """Every tab in one values request (tab titles come from metadata fetched once per store)."""
+        titles = self.titles()
+        try:
+            grids = self.read_tabs(titles)
+        except SheetRequestRefused as err:
+            if not err.bad_range:
+                raise
+            titles = self.refresh_metadata()  # a person renamed or deleted a tab since we looked
+            grids = self.read_tabs(titles)
+        raw = RawWorkbook(source=f"google:{self.key}", read_at=datetime.now(UTC))
+        for title, rows in zip(titles, grids, strict=False):
+            raw.add(RawTab(title, rows))
+        return raw
+
+    def read_tab(self, tab: Tab) -> tuple[str, Grid]:
+        """The current title and rows of one schema tab, read now (one request)."""
+        title = self.tab_title(tab)
+        try:
+            return title, self.read_tabs([title])[0]
+        except SheetRequestRefused as err:
+            if not err.bad_range:
+                raise
+            self.refresh_metadata()
+            title = self.tab_title(tab)
+            return title, self.read_tabs([title])[0]
+
+    # ----- writes -------------------------------------------------------------------------------
+    def append(self, tab_key: str, rows: list[Mapping[str, Any]]) -> AppendResult:
+        """Append rows after the table (RAW, INSERT_ROWS). An id already present with the same content is a no-op.
+
+        Raises DuplicateIdConflict, SchemaMismatch (missing tab or header), StoreUnavailable, PermissionDenied.
+        """
+        tab = self.schema.tab(tab_key)
+        result = AppendResult()
+        with self._lock:
+            title, grid = self.read_tab(tab)
+            header = grid[0] if grid else []
+            work = [list(r) for r in grid]
+            pending: list[tuple[str, list[str]]] = []
+            for row in rows:
+                positions = column_positions(tab, header, list(row.keys()))
+                row_id = cell_text(row.get(tab.id_column))
+                hits = find_rows(work, positions.get(tab.id_column, 0), row_id) if row_id else []
+                if hits:
+                    if all(same_content(work[h - 1], positions, row) for h in hits):
+                        result.already_present.append(row_id)
+                        continue
+                    raise conflict(tab, row_id)
+                cells = row_cells(positions, row, 0)
+                work.append(cells)
+                pending.append((row_id, cells))
+                result.appended.append(row_id)
+            if pending:
+                id_pos = match_headers(tab, header)[0].get(tab.id_column)
+                self._send_append(title, grid, id_pos, pending)
+        return result
+
+    def _send_append(self, title: str, grid: Grid, id_pos: int | None,
+                     pending: list[tuple[str, list[str]]]) -> None:
+        """Send the rows; before sending again after a failure, drop the rows that already landed."""
+        todo = list(pending)
+        tries = 0
+
+        def attempt() -> None:
+            nonlocal todo, tries
+            tries += 1
+            if tries > 1:
+                todo = self._not_landed(title, grid, id_pos, todo)
+                if not todo:
+                    return
+            self.worksheet(title).append_rows([cells for _, cells in todo], value_input_option="RAW",
+                                              insert_data_option="INSERT_ROWS", table_range="A1")
+
+        self.call(attempt)
+
+    def _not_landed(self, title: str, before: Grid, id_pos: int | None,
+                    todo: list[tuple[str, list[str]]]) -> list[tuple[str, list[str]]]:
+        now = self.fetch([title])[0]
+        ids = [i for i, _ in todo if i]
+        if id_pos is not None and ids:
+            present = {normalize(r[id_pos]) for r in now[1:] if id_pos < len(r)}
+            landed_any = any(normalize(i) in present for i in ids)  # one request lands whole or not at all
+            return [(i, c) for i, c in todo if (normalize(i) not in present if i else not landed_any)]
+        first = _trimmed(todo[0][1])
+        grew = sum(_trimmed(r) == first for r in now) > sum(_trimmed(r) == first for r in before)
+        return [] if grew else todo
+
+    def write_cells(self, title: str, cells: Mapping[tuple[int, int], str]) -> None:
+        """Write text cells ((row, column) 1-based → text) RAW in one values.batchUpdate, retried."""
+        data = [{"range": absolute_range_name(title, rowcol_to_a1(r, c)), "values": [[v]]}
+                for (r, c), v in sorted(cells.items())]
+        book = self.spreadsheet()
+        self.call(lambda: book.values_batch_update({"valueInputOption": "RAW", "data": data}))
+
+    def update(self, tab_key: str, row_id: str, values: Mapping[str, Any]) -> UpdateResult:
+        """Change cells of the one row whose id is row_id, found again at write time, then verified.
+
+        Raises RowNotFound, AmbiguousRow, SchemaMismatch, StoreUnavailable, or StoreError when a person's
+        simultaneous edit made the write unsafe (what happened is in the message).
+        """
+        from de_core.store.gsheets_update import update_row
+
+        with self._lock:
+            return update_row(self, self.schema.tab(tab_key), row_id, values)
+
+    def ensure_columns(self, tab_key: str, headers: list[str]) -> list[str]:
+        """Add header cells the tab lacks at the end of row 1 (unknown columns an import keeps)."""
+        tab = self.schema.tab(tab_key)
+        with self._lock:
+            title, grid = self.read_tab(tab)
+            header = grid[0] if grid else []
+            added = list(dict.fromkeys(h for h in headers if h not in header))
+            if added:
+                self._ensure_width(title, len(header) + len(added))
+                self.write_cells(title, {(1, len(header) + i + 1): h for i, h in enumerate(added)})
+        return added
+
+    def _ensure_width(self, title: str, width: int) -> None:
+        grid = self.sheet_properties(title).get("gridProperties", {})
+        if grid.get("columnCount", 0) >= width:
+            return
+        self.refresh_metadata()
+        props = self.sheet_properties(title)
+        have = props.get("gridProperties", {}).get("columnCount", 0)
+        if have < width:
+            body = {"requests": [{"appendDimension": {"sheetId": props["sheetId"], "dimension": "COLUMNS",
+                                                      "length": width - have}}]}
+            book = self.spreadsheet()
+            self.call(lambda: book.batch_update(body))
+            props.setdefault("gridProperties", {})["columnCount"] = width
+
+
+def _trimmed(row: list[str]) -> list[str]:
+    out = list(row)
+    while out and out[-1] == "":
+        out.pop()
+    return out
