@@ -25,6 +25,7 @@ class Workbook:
     records: dict[str, list[Record]] = field(default_factory=dict)
     issues: list[CellIssue] = field(default_factory=list)
     titles: dict[str, str] = field(default_factory=dict)
+    headers: dict[str, list[str]] = field(default_factory=dict)  # header row as read, per tab key
     read_at: datetime | None = None
     source: str = ""
 
@@ -149,5 +150,6 @@ def parse_workbook(raw: RawWorkbook, schema: Schema | None = None) -> Workbook:
                 f"Add a tab named «{tab.th}» (or run provision to create it)"))
             continue
         wb.titles[tab.key] = raw_tab.title
+        wb.headers[tab.key] = raw_tab.header
         wb.records[tab.key] = _parse_tab(raw_tab, tab, schema, wb.issues)
     return wb

@@ -15,6 +15,7 @@ class PageSpec:
 
 PAGES: list[PageSpec] = [
     PageSpec("pages/overview.py", "nav.overview", ":material/dashboard:", "overview"),
+    PageSpec("pages/ita.py", "nav.ita", ":material/verified:", "ita"),
     PageSpec("pages/data_health.py", "nav.data_health", ":material/health_and_safety:", "data-health"),
     PageSpec("pages/data.py", "nav.data", ":material/swap_vert:", "data"),
 ]

@@ -3,34 +3,36 @@
 import pandas as pd
 import streamlit as st
 
+from de_core.health import all_issues
 from de_core.ids import new_id
 from de_ui.auth import can_write
 from de_ui.data import get_store, refresh, workbook
 from de_ui.i18n import lang, t
 
 wb = workbook()
+issues = all_issues(wb)
 L = lang()
 st.title(t("health.title"))
 
-errors = [i for i in wb.issues if i.severity == "error"]
-warnings = [i for i in wb.issues if i.severity != "error"]
-if not wb.issues:
+errors = [i for i in issues if i.severity == "error"]
+warnings = [i for i in issues if i.severity != "error"]
+if not issues:
     st.success(t("health.ok"), icon=":material/check_circle:")
     st.stop()
 st.warning(t("health.summary", errors=len(errors), warnings=len(warnings)))
 
-missing_ids = sorted({i.tab_key for i in wb.issues if i.column == "id" and not i.raw and i.tab_key})
+missing_ids = sorted({i.tab_key for i in issues if i.column == "id" and not i.raw and i.tab_key})
 if missing_ids and can_write():
-    st.caption(t("health.missing_ids", n=sum(1 for i in wb.issues if i.column == "id" and not i.raw)))
+    st.caption(t("health.missing_ids", n=sum(1 for i in issues if i.column == "id" and not i.raw)))
     if st.button(t("health.fill_ids"), key="fill_ids", icon=":material/key:"):
         filled = sum(len(get_store().fill_missing_ids(tab, new_id)) for tab in missing_ids)
         refresh()
         st.success(t("health.filled_ids", n=filled))
         st.rerun()
 
-tabs = sorted({i.tab for i in wb.issues})
+tabs = sorted({i.tab for i in issues})
 chosen = st.selectbox(t("health.filter_tab"), [t("health.all_tabs"), *tabs], key="health_tab")
-shown = [i for i in wb.issues if chosen in (t("health.all_tabs"), i.tab)]
+shown = [i for i in issues if chosen in (t("health.all_tabs"), i.tab)]
 table = pd.DataFrame(
     {
         t("health.col_level"): [t("health.level_error" if i.severity == "error" else "health.level_warning") for i in shown],

@@ -1,0 +1,97 @@
+"""ITA: scores per tool and the weighted total, gap to AA with a what-if, history, the OIT checklist."""
+
+import streamlit as st
+
+from de_core import ita_display as show
+from de_core.ita import TOOLS
+from de_core.ita_view import build_ita_view, what_if
+from de_core.thaidate import format_date, format_score
+from de_ui.chrome import banners, selected_year, today
+from de_ui.data import workbook
+from de_ui.i18n import lang, t
+
+wb = workbook()
+fy = selected_year(wb)
+L = lang()
+st.title(t("ita.title"))
+if fy is None:
+    st.info(t("app.no_year"))
+    st.stop()
+view = build_ita_view(wb, fy, today())
+year = view.year
+st.caption(f"{t('app.fy_label', fy=fy)} · {t('app.figures_as_of', date=format_date(view.as_of, L))}")
+banners(wb)
+if view.issues:
+    with st.expander(t("ita.problems", n=len(view.issues)), expanded=True, icon=":material/warning:"):
+        st.dataframe(show.issues_table(view.issues, L), hide_index=True, width="stretch")
+
+st.subheader(t("ita.scores"))
+if not year.has_scores:
+    st.info(t("ita.no_scores", fy=fy))
+else:
+    cols = st.columns(5)
+    for col, row in zip(cols, view.tools, strict=False):
+        col.metric(f"{show.tool_label(row.tool, L)} · {show.weight_text(row.weight)}", format_score(row.score))
+    cols[3].metric(t("ita.total"), format_score(year.total), t("ita.band", band=year.band.level if year.band else "–"),
+                   "off", delta_arrow="off")
+    cols[4].metric(t("ita.official"), format_score(year.official_total))
+    st.caption(f"{show.official_text(year, L)} · {show.weights_text(year, L)} · {show.bands_text(year, L)}")
+    if reason := show.no_total_reason(year, L):
+        st.warning(reason)
+    st.dataframe(show.scores_table(view, L), hide_index=True, width="stretch")
+    if view.has_indicators:
+        with st.expander(t("ita.indicators")):
+            st.dataframe(show.indicators_table(view, L), hide_index=True, width="stretch")
+
+    st.subheader(t("ita.gap_title"))
+    gap_col, text_col = st.columns([1, 3])
+    gap_col.metric(t("ita.gap"), t("ita.gap_value", gap=format_score(view.gap)) if view.gap is not None else "–")
+    if view.gap == 0:
+        text_col.success(t("ita.reached", target=format_score(view.target)))
+    if best := show.best_tool_text(view, L):
+        text_col.markdown(best)
+    text_col.markdown(show.needed_text(view.needed_oit, year.scores, view.target, L))
+
+    st.subheader(t("ita.whatif"), help=t("ita.whatif_help"))
+    keys = {tool: f"ita_whatif_{tool}_{fy}" for tool in TOOLS}
+    if st.button(t("ita.whatif_reset"), key="ita_whatif_reset", icon=":material/undo:"):
+        for key in keys.values():
+            st.session_state.pop(key, None)
+    cols = st.columns(4)
+    inputs = {tool: col.number_input(tool.upper(), 0.0, 100.0, None if year.scores.get(tool) is None else
+                                     float(year.scores[tool]), 0.01, "%.2f", key=keys[tool])
+              for col, tool in zip(cols, TOOLS, strict=False)}
+    result = what_if(year, inputs, view.target)
+    cols[3].metric(t("ita.whatif_total"), format_score(result.total),
+                   t("ita.band", band=result.band.level if result.band else "–"), "off", delta_arrow="off")
+    st.markdown(show.needed_text(result.needed_oit, result.scores, view.target, L))
+
+st.subheader(t("ita.history"))
+if not view.history:
+    st.info(t("ita.no_history"))
+else:
+    st.plotly_chart(show.history_figure(view, L), width="stretch", key="ita_history")
+    st.dataframe(show.history_table(view, L), hide_index=True, width="stretch")
+
+st.subheader(t("ita.oit"))
+checklist = view.checklist
+if not checklist.total:
+    st.info(t("ita.no_oit", fy=fy))
+else:
+    a, b = st.columns(2)
+    a.metric(t("ita.oit_published"), t("ita.oit_published_value", n=checklist.published, total=checklist.total,
+                                        pct=f"{format_score(checklist.percent)}%"))
+    b.metric(t("ita.oit_projected"), format_score(checklist.projected_oit),
+             t("ita.oit_entered", score=format_score(year.scores.get("oit"))), "off", delta_arrow="off")
+    st.caption(f"{show.counts_text(checklist, L)} · {t('ita.oit_rule')}")
+    if flagged := show.flagged_text(checklist, L):
+        st.warning(flagged, icon=":material/link_off:")
+    st.dataframe(show.checklist_groups_table(checklist, L), hide_index=True, width="stretch")
+    st.dataframe(show.checklist_items_table(checklist, L), hide_index=True, width="stretch",
+                 column_config={t("ita.col_url"): st.column_config.LinkColumn()})
+
+st.subheader(t("ita.activities"))
+if not view.activities:
+    st.info(t("ita.no_activities"))
+else:
+    st.dataframe(show.activities_table(view, L), hide_index=True, width="stretch")

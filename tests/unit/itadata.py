@@ -1,0 +1,43 @@
+"""Small ITA workbooks for the unit tests: the demo's ITA tabs, changed cell by cell, parsed like a sheet."""
+
+from __future__ import annotations
+
+from de_core.demo import demo_workbook
+from de_core.schema import load_schema
+from de_core.workbook import Workbook, parse_workbook
+
+
+def demo_with(edits: dict[str, dict[str, dict[str, str]]] | None = None,
+              appends: dict[str, list[dict[str, str]]] | None = None,
+              drops: dict[str, list[str]] | None = None) -> Workbook:
+    """The demo workbook with cells changed by {tab: {row id: {column: text}}}, rows appended and rows dropped."""
+    schema = load_schema()
+    raw = demo_workbook(schema)
+    for tab_key, rows in (edits or {}).items():
+        tab = raw.tabs[schema.tab(tab_key).th]
+        keys = schema.tab(tab_key).column_keys
+        for row in tab.rows[1:]:
+            for col, text in rows.get(row[0], {}).items():
+                row[keys.index(col)] = text
+    for tab_key, new_rows in (appends or {}).items():
+        tab = raw.tabs[schema.tab(tab_key).th]
+        keys = schema.tab(tab_key).column_keys
+        tab.rows += [[r.get(k, "") for k in keys] for r in new_rows]
+    for tab_key, ids in (drops or {}).items():
+        tab = raw.tabs[schema.tab(tab_key).th]
+        tab.rows[1:] = [r for r in tab.rows[1:] if r[0] not in ids]
+    return parse_workbook(raw, schema)
+
+
+def scores_row(fy: int, iit: str = "", eit: str = "", oit: str = "", **more: str) -> dict[str, str]:
+    return {"id": f"ita-{fy}", "fiscal_year": str(fy), "iit": iit, "eit": eit, "oit": oit, **more}
+
+
+def weight_rows(fy: int, iit: str = "30", eit: str = "30", oit: str = "40") -> list[dict[str, str]]:
+    return [{"id": f"w-{fy}-{tool}", "fiscal_year": str(fy), "tool": tool.upper(), "weight": w}
+            for tool, w in (("iit", iit), ("eit", eit), ("oit", oit))]
+
+
+def band_rows(fy: int, table: list[tuple[str, str]]) -> list[dict[str, str]]:
+    return [{"id": f"band-{fy}-{level}", "fiscal_year": str(fy), "level": level, "min_score": score}
+            for level, score in table]
