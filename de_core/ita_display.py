@@ -130,7 +130,7 @@ def history_figure(view: ItaView, lang: str) -> go.Figure:
     """Totals and tool scores per fiscal year, the AA and pass lines as shapes, the national average dashed."""
     aa = view.year.band_min("AA", view.target) if view.year else view.target
     fig = charts.figure(height=420, yaxis={"title": _t("ita.col_score", lang)},
-                        legend={"orientation": "h", "y": -0.15})
+                        legend={"orientation": "h", "y": -0.15}, margin={"l": 20, "r": 80, "t": 30, "b": 20})
     x = [_t("ita.fy_short", lang, fy=h.fiscal_year) for h in view.history]
     fig.add_trace(go.Scatter(x=x, y=[_num(h.total) for h in view.history], name=_t("ita.line_total", lang),
                              mode="lines+markers+text", text=[format_score(h.total) for h in view.history],
@@ -147,8 +147,8 @@ def history_figure(view: ItaView, lang: str) -> go.Figure:
                              charts.AMBER)):
         fig.add_shape(type="line", xref="paper", x0=0, x1=1, y0=float(y), y1=float(y),
                       line={"color": color, "width": 2, "dash": "dot"})
-        fig.add_annotation(xref="paper", x=1, y=float(y), text=label, showarrow=False, xanchor="right",
-                           yanchor="bottom", font={"color": color})
+        fig.add_annotation(xref="paper", x=1, y=float(y), text=label, showarrow=False, xanchor="left",
+                           font={"color": color})
     lows = [v for h in view.history for v in (h.total, *h.scores.values(), h.national_average) if v is not None]
     fig.update_yaxes(range=[float(min([*lows, view.pass_line]) // 5 * 5 - 5), 101])
     return fig
@@ -176,12 +176,12 @@ def checklist_items_table(checklist: OitChecklist, lang: str) -> list[Row]:
     return [{
         _t("ita.col_code", lang): i.code,
         _t("ita.col_item", lang): i.title,
-        _t("ita.col_group", lang): schema.enum_label("oit_group", i.group, lang) or _t("ita.group_other", lang),
         _t("ita.col_status", lang): schema.enum_label("oit_status", i.status, lang) or _t("ita.status_unknown", lang),
         _t("ita.col_url", lang): i.url or "",
+        _t("ita.col_flag", lang): _flag(i.url_problem, i.duplicate_of, lang),
         _t("ita.col_checked_by", lang): i.checked_by,
         _t("ita.col_checked_on", lang): format_date(i.checked_on, lang) if i.checked_on else "",
-        _t("ita.col_flag", lang): _flag(i.url_problem, i.duplicate_of, lang),
+        _t("ita.col_group", lang): schema.enum_label("oit_group", i.group, lang) or _t("ita.group_other", lang),
     } for i in checklist.items]
 
 

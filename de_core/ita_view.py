@@ -177,7 +177,7 @@ def build_ita_view(wb: Workbook, fiscal_year: int | None, today: date,
     view.year = year
     view.pass_line = year.band_min("A", DEFAULT_PASS)
     view.tools = tool_rows(year)
-    room = [(r.headroom, r.tool) for r in view.tools if r.headroom is not None]
+    room = [(r.headroom, r.tool) for r in view.tools if r.headroom is not None and year.weights_ok]
     view.best_tool = max(room)[1] if room and max(room)[0] > 0 else None
     view.needed_oit = min_score_needed(target, year.scores, year.weights)
     view.what_if = what_if(year, year.scores if inputs is None else inputs, target)

@@ -31,7 +31,7 @@ if not year.has_scores:
 else:
     cols = st.columns(5)
     for col, row in zip(cols, view.tools, strict=False):
-        col.metric(f"{show.tool_label(row.tool, L)} · {show.weight_text(row.weight)}", format_score(row.score))
+        col.metric(f"{row.tool.upper()} · {show.weight_text(row.weight)}", format_score(row.score))
     cols[3].metric(t("ita.total"), format_score(year.total), t("ita.band", band=year.band.level if year.band else "–"),
                    "off", delta_arrow="off")
     cols[4].metric(t("ita.official"), format_score(year.official_total))
@@ -45,7 +45,7 @@ else:
 
     st.subheader(t("ita.gap_title"))
     gap_col, text_col = st.columns([1, 3])
-    gap_col.metric(t("ita.gap"), t("ita.gap_value", gap=format_score(view.gap)) if view.gap is not None else "–")
+    gap_col.metric(t("ita.gap"), format_score(view.gap))
     if view.gap == 0:
         text_col.success(t("ita.reached", target=format_score(view.target)))
     if best := show.best_tool_text(view, L):
@@ -79,8 +79,8 @@ if not checklist.total:
     st.info(t("ita.no_oit", fy=fy))
 else:
     a, b = st.columns(2)
-    a.metric(t("ita.oit_published"), t("ita.oit_published_value", n=checklist.published, total=checklist.total,
-                                        pct=f"{format_score(checklist.percent)}%"))
+    a.metric(t("ita.oit_published"), t("ita.oit_published_value", n=checklist.published, total=checklist.total),
+             f"{format_score(checklist.percent)}%", "off", delta_arrow="off")
     b.metric(t("ita.oit_projected"), format_score(checklist.projected_oit),
              t("ita.oit_entered", score=format_score(year.scores.get("oit"))), "off", delta_arrow="off")
     st.caption(f"{show.counts_text(checklist, L)} · {t('ita.oit_rule')}")

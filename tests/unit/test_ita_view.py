@@ -94,6 +94,7 @@ def test_bad_weights_keep_the_scores_and_say_why_there_is_no_total(today):
     view = build_ita_view(demo_with({"ita_weights": {"w-2566-oit": {"weight": "30"}}}), 2566, today)
     assert view.year.total is None and view.year.scores["oit"] == D("96.00")
     assert "100" in show.no_total_reason(view.year, "en") and view.needed_oit.state == "unknown"
+    assert view.best_tool is None  # weights that do not sum to 100 cannot rank the tools
     assert [i.tab_key for i in view.issues] == ["ita_weights"]
 
 
