@@ -103,6 +103,7 @@ class GoogleSheetStore:
         self.account = account if account is not None else str(getattr(auth, "service_account_email", "") or "")
         self._book: _Spreadsheet | None = None
         self._sheets: list[dict[str, Any]] = []
+        self._meta: Mapping[str, Any] = {}
         self._lock = threading.RLock()
 
     # ----- plumbing -----------------------------------------------------------------------------
@@ -116,6 +117,7 @@ class GoogleSheetStore:
         with self._lock:
             if self._book is None:
                 book = self.call(lambda: _Spreadsheet(self.client.http_client, {"id": self.key}))
+                self._meta = book.metadata
                 self._sheets = self._grid_sheets(book.metadata)
                 self._book = book
             return self._book
@@ -129,8 +131,14 @@ class GoogleSheetStore:
         """Fetch the tab list again (after a person added, renamed or deleted tabs). Returns the titles."""
         with self._lock:
             book = self.spreadsheet()
-            self._sheets = self._grid_sheets(self.call(book.fetch_sheet_metadata))
+            self._meta = self.call(book.fetch_sheet_metadata)
+            self._sheets = self._grid_sheets(self._meta)
             return self.titles()
+
+    def metadata(self) -> Mapping[str, Any]:
+        """The spreadsheet metadata last fetched (tabs with their properties and protected ranges)."""
+        self.spreadsheet()
+        return self._meta
 
     def titles(self) -> list[str]:
         """Titles of the grid tabs, in sheet order (from the cached metadata)."""

@@ -7,23 +7,12 @@ import itertools
 import pytest
 
 from de_core.raw import RawWorkbook
-from de_core.schema import load_schema
 from de_core.store.gsheets import GoogleSheetStore
-from de_core.store.retry import RetryPolicy
-from tests.fakesheets import FakeSheetsServer, fake_client
+from tests.fakesheets import FakeSheetsServer
 from tests.fakesheets.fixtures import fake_sheets  # noqa: F401  (pytest fixture)
+from tests.integration.gsheets_support import google_store
 
 STORE_KINDS = ["sqlite", "google"]
-FAST_RETRY = RetryPolicy(max_total_seconds=5, base=0.01, cap=0.05, max_attempts=6)
-
-
-def sheets_from_raw(raw: RawWorkbook | None) -> dict[str, list[list[str]]]:
-    """The tabs a fresh spreadsheet holds: the given ones, then header rows for every other schema tab."""
-    schema = load_schema()
-    tabs = {title: [list(r) for r in tab.rows] for title, tab in (raw.tabs.items() if raw else [])}
-    present = {found.key for title in tabs if (found := schema.find_tab(title)) is not None}
-    tabs.update({t.th: [t.headers("th")] for t in schema.tabs if t.key not in present})
-    return tabs
 
 
 @pytest.fixture
@@ -32,10 +21,7 @@ def google_factory(fake_sheets: FakeSheetsServer):  # noqa: F811
     counter = itertools.count()
 
     def make(raw: RawWorkbook | None = None) -> GoogleSheetStore:
-        key = f"contract-{next(counter)}"
-        fake_sheets.add_spreadsheet(key, "DE Workbook", sheets_from_raw(raw))
-        client = fake_client(fake_sheets.base_url, timeout=3)
-        return GoogleSheetStore(client, key, retry=FAST_RETRY, sleep=lambda _s: None)
+        return google_store(fake_sheets, raw, key=f"contract-{next(counter)}")
 
     return make
 

@@ -1,0 +1,191 @@
+"""Google store writes on a shared sheet: RAW text, no clears, rows found by id even when people move them."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from de_core.raw import RawTab, RawWorkbook
+from de_core.store import RowNotFound, SchemaMismatch, StoreError
+from tests.fakesheets import FakeSheetsServer
+from tests.fakesheets.fixtures import fake_sheets  # noqa: F401  (pytest fixture)
+from tests.integration.gsheets_support import KEY, google_store
+
+TAB = "ค่าใช้จ่าย"
+EXP = {"id": "exp-1", "fiscal_year": "2566", "activity_id": "act-4", "spent_on": "15/05/2566",
+       "item": "ค่าอาหารว่าง", "amount": "๒,๔๐๐ บาท"}
+
+
+@pytest.fixture
+def srv(fake_sheets: FakeSheetsServer) -> FakeSheetsServer:  # noqa: F811
+    return fake_sheets
+
+
+@pytest.fixture
+def store(srv):
+    """A Google store whose expenses tab holds exp-1 … exp-5 (rows 2 … 6)."""
+    s = google_store(srv)
+    s.append("expenses", [{**EXP, "id": f"exp-{i}", "item": f"รายการ {i}"} for i in range(1, 6)])
+    return s
+
+
+def _rows(srv) -> list[list[str]]:
+    return srv.values(KEY, TAB)
+
+
+def _by_id(srv) -> dict[str, list[str]]:
+    return {r[0]: r for r in _rows(srv)[1:] if r}
+
+
+def test_text_that_looks_like_a_formula_or_a_command_is_written_raw_and_stays_text(srv, store):
+    store.append("expenses", [{**EXP, "id": "exp-f", "item": '=IMPORTXML("http://x","//a")', "note": "+cmd"}])
+    store.update("expenses", "exp-2", {"note": "=1+1", "evidence": "@SUM(A1)"})
+    f_row, row2 = len(_rows(srv)), 3
+    assert not srv.is_formula(KEY, TAB, f"E{f_row}") and not srv.is_formula(KEY, TAB, f"H{f_row}")
+    assert not srv.is_formula(KEY, TAB, f"H{row2}")
+    assert _by_id(srv)["exp-f"][4] == '=IMPORTXML("http://x","//a")' and _by_id(srv)["exp-f"][7] == "+cmd"
+    assert _by_id(srv)["exp-2"][6:8] == ["@SUM(A1)", "=1+1"]
+    for rec in srv.requests:
+        if rec.kind in ("values.append", "values.batchUpdate"):
+            assert (rec.query.get("valueInputOption") or [rec.body.get("valueInputOption")]) == ["RAW"]
+
+
+def test_appends_insert_rows_after_the_table_starting_at_a1(srv, store):
+    (append,) = [r for r in srv.requests if r.kind == "values.append"]
+    assert append.path.endswith(f"/values/'{TAB}'!A1:append")
+    assert append.query["insertDataOption"] == ["INSERT_ROWS"] and append.query["valueInputOption"] == ["RAW"]
+
+
+def test_nan_none_and_pandas_missing_values_become_empty_cells(srv, store):
+    store.append("expenses", [{**EXP, "id": "exp-n", "note": math.nan, "evidence": None}])
+    store.append("expenses", [{**EXP, "id": "exp-p", "note": pd.NA, "evidence": np.float64("nan")}])
+    store.update("expenses", "exp-1", {"note": float("nan"), "amount": np.int64(1250)})
+    rows = _by_id(srv)
+    for row_id in ("exp-n", "exp-p"):
+        assert all(c not in ("nan", "NaN", "<NA>", "None") for c in rows[row_id]) and len(rows[row_id]) == 6
+    assert rows["exp-1"][5] == "1250"
+
+
+def test_no_write_ever_clears_or_rewrites_a_tab(srv, store):
+    store.update("expenses", "exp-3", {"note": "แก้"})
+    store.append("expenses", [{**EXP, "id": "exp-9"}])
+    store.ensure_columns("expenses", ["ผู้ตรวจ"])
+    kinds = {r.kind for r in srv.requests}
+    assert not kinds & {"values.clear", "values.batchClear", "spreadsheets.batchUpdate"}
+
+
+def test_an_append_costs_one_read_and_one_append_once_the_sheet_is_open(srv, store):
+    srv.reset_counts()
+    store.append("expenses", [{**EXP, "id": "exp-a"}, {**EXP, "id": "exp-b"}])
+    assert [r.kind for r in srv.requests] == ["values.batchGet", "values.append"]
+
+
+def test_an_update_costs_a_read_one_write_of_the_changed_cells_and_a_verifying_read(srv, store):
+    srv.reset_counts()
+    result = store.update("expenses", "exp-4", {"note": "ตรวจแล้ว", "amount": "๒,๔๐๐ บาท"})
+    assert [r.kind for r in srv.requests] == ["values.batchGet", "values.batchUpdate", "values.batchGet"]
+    (write,) = [r for r in srv.requests if r.kind == "values.batchUpdate"]
+    assert [d["range"] for d in write.body["data"]] == [f"'{TAB}'!H5"]
+    assert result.row_number == 5 and result.before["note"] == "" and result.after["note"] == "ตรวจแล้ว"
+
+
+def test_an_update_that_changes_nothing_sends_no_write(srv, store):
+    srv.reset_counts()
+    store.update("expenses", "exp-2", {"item": "รายการ 2"})
+    assert [r.kind for r in srv.requests] == ["values.batchGet"]
+
+
+def test_update_after_rows_were_inserted_above_still_hits_the_right_row(srv, store):
+    srv.insert_rows(KEY, TAB, 2, [["p-1", "2566", "", "", "แถวที่คนแทรก"], ["p-2", "2566"]])
+    result = store.update("expenses", "exp-3", {"note": "ตรงแถว"})
+    assert result.row_number == 6
+    assert _rows(srv)[5][0] == "exp-3" and _rows(srv)[5][7] == "ตรงแถว"
+    assert [r[0] for r in _rows(srv)[1:] if len(r) > 7 and r[7]] == ["exp-3"]
+
+
+def test_update_of_a_row_a_person_deleted_is_refused_and_nothing_else_changes(srv, store):
+    srv.delete_rows(KEY, TAB, 4)  # exp-3
+    before = _rows(srv)
+    with pytest.raises(RowNotFound) as err:
+        store.update("expenses", "exp-3", {"note": "x"})
+    assert "exp-3" in err.value.message_th and "exp-3" in err.value.message_en
+    assert _rows(srv) == before
+
+
+def test_rows_inserted_between_the_apps_read_and_its_write_do_not_misplace_the_update(srv, store):
+    srv.before_next_write(lambda s, key: s.insert_rows(key, TAB, 2, [["p-1", "2566", "", "", "แทรกระหว่างบันทึก"]]))
+    before = _by_id(srv)
+    srv.reset_counts()
+    result = store.update("expenses", "exp-4", {"note": "ถูกแถว"})
+    rows = _by_id(srv)
+    assert rows["exp-4"][7] == "ถูกแถว" and result.row_number == 6
+    assert srv.count("values.batchUpdate") == 3  # the stray write, putting exp-3's cell back, the real write
+    assert all(rows[k] == before[k] for k in before if k != "exp-4")
+    assert rows["p-1"] == ["p-1", "2566", "", "", "แทรกระหว่างบันทึก"]
+
+
+def test_a_row_moved_between_the_read_and_the_write_is_put_back_and_the_update_lands_on_its_row(srv, store):
+    srv.before_next_write(lambda s, key: s.move_row(key, TAB, 6, 2))  # exp-5 moves to the top
+    before = _by_id(srv)
+    store.update("expenses", "exp-2", {"note": "ของ exp-2"})
+    rows = _by_id(srv)
+    assert rows["exp-2"][7] == "ของ exp-2"
+    assert all(rows[k] == before[k] for k in before if k != "exp-2")
+
+
+def test_the_target_row_deleted_between_the_read_and_the_write_gives_a_refusal_and_no_stray_change(srv, store):
+    srv.before_next_write(lambda s, key: s.delete_rows(key, TAB, 4))  # exp-3 goes; exp-4 slides into row 4
+    before = _by_id(srv)
+    with pytest.raises(RowNotFound):
+        store.update("expenses", "exp-3", {"note": "ไม่ควรไปที่อื่น"})
+    rows = _by_id(srv)
+    assert "exp-3" not in rows
+    assert all(rows[k] == before[k] for k in rows)
+
+
+def test_a_brand_new_row_hit_by_mistake_is_named_instead_of_guessed(srv, store):
+    srv.before_next_write(lambda s, key: s.insert_rows(key, TAB, 4, [["new-1", "2566", "", "", "ใหม่", "", "", "เดิม"]]))
+    with pytest.raises(StoreError) as err:
+        store.update("expenses", "exp-3", {"note": "ค่าใหม่"})
+    assert f"{TAB}!A4" in err.value.message_th and "ข้อความที่พิมพ์ไว้ยังอยู่" in err.value.hint_th
+    assert _by_id(srv)["exp-3"][7:] == []
+
+
+def test_a_renamed_header_gives_a_schema_mismatch_naming_the_column_and_writes_nothing(srv, store):
+    srv.rename_header(KEY, TAB, "หมายเหตุ", "บันทึกเพิ่มเติม")
+    before = _rows(srv)
+    srv.reset_counts()
+    with pytest.raises(SchemaMismatch) as err:
+        store.update("expenses", "exp-1", {"note": "x"})
+    assert "หมายเหตุ" in err.value.message_th
+    with pytest.raises(SchemaMismatch):
+        store.append("expenses", [{**EXP, "id": "exp-z", "note": "x"}])
+    assert _rows(srv) == before and srv.count("values.append") == srv.count("values.batchUpdate") == 0
+
+
+def test_a_missing_tab_gives_a_schema_mismatch_that_points_to_provision(srv):
+    srv.add_spreadsheet(KEY, sheets={"ตั้งค่า": [["รหัส"]]})
+    store = google_store(srv, create=False)
+    with pytest.raises(SchemaMismatch) as err:
+        store.append("expenses", [EXP])
+    assert TAB in err.value.message_th and "provision" in err.value.hint_th
+
+
+def test_ensure_columns_adds_missing_headers_at_the_end_of_row_one_growing_the_grid(srv, schema):
+    raw = RawWorkbook()
+    raw.add(RawTab(TAB, [schema.tab("expenses").headers("th") + [f"c{i}" for i in range(18)]]))
+    store = google_store(srv, raw)
+    assert store.ensure_columns("expenses", ["c0", "ผู้ตรวจ", "ผู้ตรวจ", "วันที่ตรวจ"]) == ["ผู้ตรวจ", "วันที่ตรวจ"]
+    assert _rows(srv)[0][-2:] == ["ผู้ตรวจ", "วันที่ตรวจ"] and len(_rows(srv)[0]) == 28
+    assert store.ensure_columns("expenses", ["ผู้ตรวจ"]) == []
+    store.append("expenses", [{**EXP, "ผู้ตรวจ": "ศน."}])
+    assert _rows(srv)[1][26] == "ศน."
+
+
+def test_ids_and_values_are_matched_after_unicode_normalisation_and_spaces(srv, store):
+    srv.set_cell(KEY, TAB, "A2", " exp-1 ")
+    result = store.update("expenses", "exp-1", {"note": "ok"})
+    assert result.row_number == 2 and _rows(srv)[1][7] == "ok"
