@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import streamlit as st
 
 from de_core.config import EMBEDDED
+from de_core.health import all_issues
 from de_core.thaidate import format_datetime
 from de_core.workbook import Workbook
 from de_core.years import current_fiscal_year
@@ -32,7 +34,7 @@ def sidebar(wb: Workbook) -> None:
         selected_year(wb)
         st.sidebar.selectbox(t("app.fiscal_year"), years, key=FY_KEY)
     if wb.read_at:
-        local = wb.read_at.astimezone()
+        local = local_time(wb.read_at)
         st.sidebar.caption(t("app.data_as_of", time=local.strftime("%H:%M")))
         st.sidebar.caption(format_datetime(local, lang()))
     if st.sidebar.button(t("app.refresh"), key="refresh", icon=":material/refresh:"):
@@ -43,13 +45,23 @@ def sidebar(wb: Workbook) -> None:
 def banners(wb: Workbook) -> None:
     if backend() == EMBEDDED:
         st.info(t("app.demo_banner"), icon=":material/science:")
-    errors = [i for i in wb.issues if i.severity == "error"]
+    errors = [i for i in all_issues(wb) if i.severity == "error"]
     if errors:
         st.warning(t("app.issues_banner", n=len(errors)), icon=":material/warning:")
 
 
+def local_time(moment: datetime) -> datetime:
+    """A moment in the viewer's time zone (the browser's), Bangkok time when the browser does not say."""
+    try:
+        zone = ZoneInfo(st.context.timezone or "Asia/Bangkok")
+    except (ZoneInfoNotFoundError, ValueError, TypeError):
+        zone = ZoneInfo("Asia/Bangkok")
+    return moment.astimezone(zone)
+
+
 def today() -> date:
-    return date.today()
+    """Today's date in the viewer's time zone."""
+    return local_time(datetime.now().astimezone()).date()
 
 
 __all__ = ["banners", "selected_year", "sidebar", "today", "workbook"]
