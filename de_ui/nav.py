@@ -18,4 +18,6 @@ PAGES: list[PageSpec] = [
     PageSpec("pages/ita.py", "nav.ita", ":material/verified:", "ita"),
     PageSpec("pages/data_health.py", "nav.data_health", ":material/health_and_safety:", "data-health"),
     PageSpec("pages/data.py", "nav.data", ":material/swap_vert:", "data"),
+    PageSpec("pages/report.py", "nav.report", ":material/description:", "report"),
+    PageSpec("pages/share.py", "nav.share", ":material/share:", "share"),
 ]

@@ -1,8 +1,9 @@
-"""Import and export: the whole workbook as .xlsx; an .xlsx merged in by id after a preview."""
+"""Import and export: the whole workbook as .xlsx, each tab as CSV (or all in a zip); an .xlsx merged in by id."""
 
 import pandas as pd
 import streamlit as st
 
+from de_core.export import CSV_MIME, ZIP_MIME, csv_name, csv_zip, tab_csv
 from de_core.importer import apply_import, plan_import
 from de_core.store import StoreError
 from de_core.xlsx import read_xlsx, write_xlsx
@@ -13,8 +14,17 @@ from de_ui.i18n import lang, t
 L = lang()
 st.title(t("data.title"))
 store = get_store()
-st.download_button(t("data.export_xlsx"), data=write_xlsx(store.read_all()), file_name="sujarit-de-workbook.xlsx",
+raw = store.read_all()
+st.download_button(t("data.export_xlsx"), data=write_xlsx(raw), file_name="sujarit-de-workbook.xlsx",
                    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", icon=":material/download:")
+st.subheader(t("export.csv_heading"))
+st.caption(t("export.csv_help"))
+csv_tab = st.selectbox(t("export.csv_tab"), list(raw.tabs), key="csv_tab")
+if csv_tab:
+    st.download_button(t("export.csv_download", tab=csv_tab), data=tab_csv(raw.tabs[csv_tab]), mime=CSV_MIME,
+                       file_name=csv_name(csv_tab), icon=":material/table:", key="csv_one")
+st.download_button(t("export.zip_download"), data=csv_zip(raw), file_name="sujarit-de-csv.zip", mime=ZIP_MIME,
+                   icon=":material/folder_zip:", key="csv_zip")
 
 st.subheader(t("data.import"))
 if not can_write():

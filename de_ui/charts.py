@@ -1,0 +1,26 @@
+"""Show a plotly chart with the modebar's "download as PNG" kept, named, and sharp enough for a slide."""
+
+from __future__ import annotations
+
+import re
+
+import plotly.graph_objects as go
+import streamlit as st
+
+PNG_SCALE = 2  # twice the on-screen pixels: crisp on a projector slide or in a printed report
+
+
+def chart_config(filename: str) -> dict:
+    """The plotly config: modebar with the camera button saving `filename`.png, no plotly logo."""
+    safe = re.sub(r"[^\w.-]+", "-", filename, flags=re.ASCII).strip("-") or "chart"
+    return {
+        "displaylogo": False,
+        "displayModeBar": True,
+        "toImageButtonOptions": {"format": "png", "filename": safe, "scale": PNG_SCALE},
+        "modeBarButtonsToRemove": ["select2d", "lasso2d"],
+    }
+
+
+def show_chart(fig: go.Figure, key: str, filename: str) -> None:
+    """st.plotly_chart at full width with a PNG download named after the chart (e.g. "kpi-gauges-2566")."""
+    st.plotly_chart(fig, width="stretch", key=key, config=chart_config(filename))

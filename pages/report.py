@@ -1,0 +1,43 @@
+"""Best Practice report: the current data in the shape of the office's report, as .docx and printable HTML."""
+
+import pandas as pd
+import streamlit as st
+
+from de_core.report import build_report, render_docx, render_html
+from de_ui.chrome import selected_year, today
+from de_ui.data import workbook
+from de_ui.i18n import lang, t
+
+DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+wb = workbook()
+L = lang()
+fy = selected_year(wb)
+report = build_report(wb, fy, L, today())
+
+st.title(t("report.page_title"))
+st.caption(t("report.page_help"))
+name = f"best-practice-{fy or 'report'}-{L}"
+left, right = st.columns(2)
+left.download_button(t("report.download_docx"), data=render_docx(report), file_name=f"{name}.docx", mime=DOCX_MIME,
+                     icon=":material/description:", type="primary", key="report_docx", width="stretch")
+right.download_button(t("report.download_html"), data=render_html(report).encode("utf-8"), file_name=f"{name}.html",
+                      mime="text/html", icon=":material/print:", key="report_html", width="stretch")
+
+st.divider()
+st.subheader(t("report.preview"))
+st.markdown(f"**{report.title}** · {report.subtitle}")
+for label, value in report.facts:
+    st.text(f"{label}: {value}")
+for section in report.sections:
+    st.subheader(section.title)
+    if section.intro:
+        st.caption(section.intro)
+    if section.table is None:
+        st.info(section.empty)
+        continue
+    rows = section.table.rows + ([section.table.total] if section.table.total else [])
+    st.table(pd.DataFrame(rows, columns=section.table.headers), hide_index=True)
+    for note in section.notes:
+        st.caption(note)
+st.caption(report.footer)
