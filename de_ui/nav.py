@@ -16,6 +16,8 @@ class PageSpec:
 PAGES: list[PageSpec] = [
     PageSpec("pages/overview.py", "nav.overview", ":material/dashboard:", "overview"),
     PageSpec("pages/ita.py", "nav.ita", ":material/verified:", "ita"),
+    PageSpec("pages/activities.py", "nav.activities", ":material/view_timeline:", "activities"),
+    PageSpec("pages/budget.py", "nav.budget", ":material/payments:", "budget"),
     PageSpec("pages/data_health.py", "nav.data_health", ":material/health_and_safety:", "data-health"),
     PageSpec("pages/data.py", "nav.data", ":material/swap_vert:", "data"),
     PageSpec("pages/report.py", "nav.report", ":material/description:", "report"),

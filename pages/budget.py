@@ -1,0 +1,61 @@
+"""Budget: allocation, planned and spent per activity, alerts, the monthly burn, and the coverage heatmap."""
+
+import streamlit as st
+
+from de_core.activity_charts import budget_chart, burn_chart, coverage_heatmap
+from de_core.activity_tables import alert_messages, budget_table, gap_labels
+from de_core.budget import budget_view
+from de_core.coverage import coverage
+from de_core.thaidate import format_baht, format_date, format_percent
+from de_core.years import as_of
+from de_ui.chrome import banners, selected_year, today
+from de_ui.data import workbook
+from de_ui.i18n import lang, t
+
+wb, L = workbook(), lang()
+fy = selected_year(wb)
+st.title(t("budget.title"))
+if fy is None:
+    st.info(t("app.no_year"))
+    st.stop()
+view = budget_view(wb, fy, as_of(wb, fy, today()))
+summary = view.summary
+st.caption(f"{t('app.fy_label', fy=fy)} · {t('app.figures_as_of', date=format_date(view.as_of, L))}")
+banners(wb)
+
+a, b, c, d = st.columns(4)
+a.metric(t("budget.allocation"), format_baht(summary.allocation, L))
+b.metric(t("budget.planned"), format_baht(summary.planned, L))
+c.metric(t("budget.spent"), format_baht(summary.spent, L))
+d.metric(t("budget.remaining"), format_baht(summary.remaining, L))
+if summary.allocation:
+    st.progress(min(1.0, float(summary.spent / summary.allocation)),
+                text=t("budget.used_share", share=format_percent(summary.spent / summary.allocation * 100)))
+else:
+    st.info(t("budget.no_allocation"))
+for message in alert_messages(view.alerts, L):
+    st.warning(message, icon=":material/warning:")
+if not view.alerts:
+    st.success(t("budget.no_alerts"), icon=":material/check_circle:")
+
+st.subheader(t("budget.per_activity"))
+if summary.lines:
+    st.plotly_chart(budget_chart(summary, L), width="stretch", key="budget_bars")
+    st.dataframe(budget_table(summary, L), hide_index=True, width="stretch")
+else:
+    st.info(t("budget.empty"))
+
+st.subheader(t("budget.burn"))
+st.plotly_chart(burn_chart(view.burn, fy, view.as_of, summary.allocation, L), width="stretch", key="budget_burn")
+
+st.subheader(t("coverage.title"))
+cov = coverage(wb, fy)
+st.caption(t("coverage.help"))
+st.plotly_chart(coverage_heatmap(cov, wb.schema, L), width="stretch", key="coverage_heatmap")
+pairs = gap_labels(cov, wb.schema, L)
+if pairs:
+    st.warning(t("coverage.gaps", pairs=", ".join(pairs)), icon=":material/grid_off:")
+else:
+    st.success(t("coverage.no_gaps"), icon=":material/check_circle:")
+if cov.untagged:
+    st.info(t("coverage.untagged", n=len(cov.untagged)))
