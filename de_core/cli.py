@@ -23,6 +23,8 @@ from de_core.store.local import SQLiteStore
 OK, FAILURE, USAGE = 0, 1, 2
 DEFAULT_SECRETS = Path(".streamlit") / "secrets.toml"
 ClientFactory = Callable[[Mapping[str, Any]], gspread.Client]
+COMMANDS = {"provision": "create missing tabs, header rows, dropdowns and formats (idempotent)",
+            "check": "list missing tabs and renamed headers; write nothing (exit 1 when not ready)"}
 
 
 class _UsageError(Exception):
@@ -33,9 +35,7 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="de-dashboard", description="Sujarit DE Dashboard: set up the Google Sheet it reads and writes.")
     sub = parser.add_subparsers(dest="command", required=True)
-    helps = {"provision": "create missing tabs, header rows, dropdowns and formats (idempotent)",
-             "check": "list missing tabs and renamed headers; write nothing (exit 1 when not ready)"}
-    for name, text in helps.items():
+    for name, text in COMMANDS.items():
         cmd = sub.add_parser(name, help=text, description=text)
         cmd.add_argument("--spreadsheet", help="sheet URL or key (default: spreadsheet in [connections.gsheets])")
         cmd.add_argument("--service-account", metavar="FILE.json", help="service account JSON key file "

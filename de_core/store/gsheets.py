@@ -32,8 +32,9 @@ from de_core.store.base import (
     row_cells,
     same_content,
 )
+from de_core.store.gsheets_append import send_append
+from de_core.store.gsheets_update import update_row
 from de_core.store.retry import RetryPolicy, SheetRequestRefused, with_retry
-from de_core.text import normalize
 
 T = TypeVar("T")
 Grid = list[list[str]]
@@ -235,38 +236,8 @@ class GoogleSheetStore:
                 result.appended.append(row_id)
             if pending:
                 id_pos = match_headers(tab, header)[0].get(tab.id_column)
-                self._send_append(title, grid, id_pos, pending)
+                send_append(self, title, grid, id_pos, pending)
         return result
-
-    def _send_append(self, title: str, grid: Grid, id_pos: int | None,
-                     pending: list[tuple[str, list[str]]]) -> None:
-        """Send the rows; before sending again after a failure, drop the rows that already landed."""
-        todo = list(pending)
-        tries = 0
-
-        def attempt() -> None:
-            nonlocal todo, tries
-            tries += 1
-            if tries > 1:
-                todo = self._not_landed(title, grid, id_pos, todo)
-                if not todo:
-                    return
-            self.worksheet(title).append_rows([cells for _, cells in todo], value_input_option="RAW",
-                                              insert_data_option="INSERT_ROWS", table_range="A1")
-
-        self.call(attempt)
-
-    def _not_landed(self, title: str, before: Grid, id_pos: int | None,
-                    todo: list[tuple[str, list[str]]]) -> list[tuple[str, list[str]]]:
-        now = self.fetch([title])[0]
-        ids = [i for i, _ in todo if i]
-        if id_pos is not None and ids:
-            present = {normalize(r[id_pos]) for r in now[1:] if id_pos < len(r)}
-            landed_any = any(normalize(i) in present for i in ids)  # one request lands whole or not at all
-            return [(i, c) for i, c in todo if (normalize(i) not in present if i else not landed_any)]
-        first = _trimmed(todo[0][1])
-        grew = sum(_trimmed(r) == first for r in now) > sum(_trimmed(r) == first for r in before)
-        return [] if grew else todo
 
     def write_cells(self, title: str, cells: Mapping[tuple[int, int], str]) -> None:
         """Write text cells ((row, column) 1-based → text) RAW in one values.batchUpdate, retried."""
@@ -281,8 +252,6 @@ class GoogleSheetStore:
         Raises RowNotFound, AmbiguousRow, SchemaMismatch, StoreUnavailable, or StoreError when a person's
         simultaneous edit made the write unsafe (what happened is in the message).
         """
-        from de_core.store.gsheets_update import update_row
-
         with self._lock:
             return update_row(self, self.schema.tab(tab_key), row_id, values)
 
@@ -312,9 +281,3 @@ class GoogleSheetStore:
             self.call(lambda: book.batch_update(body))
             props.setdefault("gridProperties", {})["columnCount"] = width
 
-
-def _trimmed(row: list[str]) -> list[str]:
-    out = list(row)
-    while out and out[-1] == "":
-        out.pop()
-    return out

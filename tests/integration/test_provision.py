@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import io
 import json
+from pathlib import Path
 
 import pytest
 
-from de_core.cli import main
+from de_core.cli import COMMANDS, main
 from de_core.provision import MARK, provision
 from de_core.raw import RawTab, RawWorkbook
 from de_core.store.local import SQLiteStore
@@ -16,6 +17,7 @@ from tests.fakesheets.faults import WRITE_KINDS
 from tests.fakesheets.fixtures import fake_sheets  # noqa: F401  (pytest fixture)
 from tests.integration.gsheets_support import KEY, google_store
 
+ROOT = Path(__file__).resolve().parents[2]
 URL = f"https://docs.google.com/spreadsheets/d/{KEY}/edit"
 
 
@@ -179,3 +181,12 @@ def test_raw_tabs_the_schema_does_not_know_are_left_alone(srv):
     seed.add(RawTab("อื่น ๆ", [["a"], ["b"]]))
     provision(_store(srv), seed)
     assert "อื่น ๆ" not in srv.sheet_titles(KEY) and srv.values(KEY, "Sheet1") == []
+
+
+def test_every_cli_command_is_documented_in_the_readme():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Connect a Google Sheet", 1)[1]
+    for name in COMMANDS:
+        assert f"de-dashboard {name}" in section, name
+    for option in ("--spreadsheet", "--demo", "--from-local", "--service-account"):
+        assert option in section, option
