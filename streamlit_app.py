@@ -5,14 +5,17 @@ import streamlit as st
 from de_ui.chrome import sidebar
 from de_ui.data import workbook
 from de_ui.i18n import t
+from de_ui.meeting import meeting_mode
 from de_ui.nav import PAGES
 
 st.set_page_config(page_title="Sujarit DE", page_icon=":material/insights:", layout="wide")
 
 wb = workbook()
+meeting = meeting_mode()  # ?meeting=1: no menu, no sidebar
 navigation = st.navigation([
     st.Page(p.file, title=t(p.title_key), icon=p.icon, url_path=p.url_path, default=i == 0)
     for i, p in enumerate(PAGES)
-])
-sidebar(wb)
+], position="hidden" if meeting else "sidebar")
+if not meeting:
+    sidebar(wb)
 navigation.run()

@@ -1,16 +1,28 @@
-"""The Overview screen's numbers, in one call: DE progress, KPI groups, budget, latest ITA, reflections."""
+"""The Overview screen's numbers, in one call: ITA, DE progress, KPI groups, budget, what is late, reflections."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 
 from de_core.budget import BudgetSummary, budget_summary
-from de_core.ita import ItaYear, latest_ita
-from de_core.progress import GroupSummary, StageProgress, group_summaries, kpi_statuses, stage_progress
+from de_core.i18n import translate
+from de_core.ita import ItaYear, ita_year, latest_ita
+from de_core.progress import (
+    DueItem,
+    GroupSummary,
+    StageProgress,
+    due_items,
+    group_summaries,
+    kpi_statuses,
+    stage_progress,
+)
+from de_core.thaidate import format_date
 from de_core.workbook import Record, Workbook
 from de_core.years import as_of, settings_for
+
+DEFAULT_ITA_TARGET = Decimal(95)
 
 
 @dataclass
@@ -21,17 +33,48 @@ class Overview:
     stages: list[StageProgress] = field(default_factory=list)
     groups: list[GroupSummary] = field(default_factory=list)
     budget: BudgetSummary | None = None
-    ita: ItaYear | None = None
-    ita_target: Decimal = Decimal(95)
+    ita: ItaYear | None = None  # the selected year's ITA, only when its total can be computed
+    ita_previous: ItaYear | None = None  # the newest earlier year with a total (context while ita is None)
+    ita_target: Decimal = DEFAULT_ITA_TARGET
+    due: list[DueItem] = field(default_factory=list)
     reflections: list[Record] = field(default_factory=list)
+    read_at: datetime | None = None
 
     @property
     def steps_total(self) -> int:
         return sum(s.total for s in self.stages)
 
     @property
+    def steps_done(self) -> int:
+        return sum(s.done for s in self.stages)
+
+    @property
     def kpis_total(self) -> int:
         return sum(g.total for g in self.groups)
+
+    @property
+    def kpis_met(self) -> int:
+        return sum(g.met for g in self.groups)
+
+    @property
+    def late(self) -> list[DueItem]:
+        return [d for d in self.due if d.late]
+
+    @property
+    def due_this_month(self) -> list[DueItem]:
+        return [d for d in self.due if not d.late]
+
+    @property
+    def ita_gap(self) -> Decimal | None:
+        """Points the selected year's ITA still needs to reach the target (0 when reached)."""
+        return self.ita.gap(self.ita_target) if self.ita else None
+
+    @property
+    def budget_used_share(self) -> float | None:
+        """Spent / allocation (None without an allocation)."""
+        if self.budget is None or not self.budget.allocation:
+            return None
+        return float(self.budget.spent / self.budget.allocation)
 
 
 def latest_reflections(wb: Workbook, fiscal_year: int | None, n: int = 3) -> list[Record]:
@@ -40,10 +83,20 @@ def latest_reflections(wb: Workbook, fiscal_year: int | None, n: int = 3) -> lis
     return sorted(rows, key=lambda r: (r.get("written_on") or date.min, r["_row"]), reverse=True)[:n]
 
 
+def _ita(wb: Workbook, fiscal_year: int | None) -> tuple[ItaYear | None, ItaYear | None]:
+    if fiscal_year is None:
+        return None, None
+    current = ita_year(wb, fiscal_year)
+    if current.total is not None:
+        return current, None
+    return None, latest_ita(wb, fiscal_year - 1)
+
+
 def build_overview(wb: Workbook, fiscal_year: int | None, today: date) -> Overview:
     """Everything the Overview shows for one fiscal year, as of the settings' date or today."""
     settings = settings_for(wb, fiscal_year)
     day = as_of(wb, fiscal_year, today)
+    ita, previous = _ita(wb, fiscal_year)
     return Overview(
         fiscal_year=fiscal_year,
         as_of=day,
@@ -51,7 +104,21 @@ def build_overview(wb: Workbook, fiscal_year: int | None, today: date) -> Overvi
         stages=stage_progress(wb.rows("de_steps", fiscal_year), day),
         groups=group_summaries(wb, kpi_statuses(wb, fiscal_year, day)),
         budget=budget_summary(wb, fiscal_year),
-        ita=latest_ita(wb, fiscal_year),
-        ita_target=settings.get("ita_target") or Decimal(95),
+        ita=ita,
+        ita_previous=previous,
+        ita_target=settings.get("ita_target") or DEFAULT_ITA_TARGET,
+        due=due_items(wb, fiscal_year, day),
         reflections=latest_reflections(wb, fiscal_year),
+        read_at=wb.read_at,
     )
+
+
+def due_rows(items: list[DueItem], lang: str = "th") -> list[dict[str, object]]:
+    """One display row per late or due item: kind, number, title, owner, BE due date, how late."""
+    return [{
+        "no": d.number, "kind": translate(f"overview.kind_{d.kind}", lang),
+        "state": translate("overview.days_late", lang, n=d.days_late) if d.late
+        else translate("overview.due_soon", lang),
+        "due": format_date(d.due, lang), "title": d.record.get("title") or "", "owner": d.record.get("owner") or "",
+        "late": d.late,
+    } for d in items]

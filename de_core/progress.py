@@ -1,15 +1,24 @@
-"""DE stage progress and KPI attainment: pure functions of the records."""
+"""DE stage progress, KPI attainment and what is late or due: pure functions of the records."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+from de_core.thaidate import last_day
 from de_core.workbook import Record, Workbook
 
 STAGES = ("vision", "kra", "kpi", "act", "reflection")
 GROUPS = ("office", "executives", "supervisors", "staff")
+CLOSED = frozenset({"done", "cancelled"})
+
+
+def number_key(no: object) -> tuple:
+    """Sort key for step and item numbers typed as text: "1.2" < "1.10"; text without digits sorts last."""
+    parts = [int(n) for n in re.findall(r"\d+", str(no or ""))]
+    return (0, parts) if parts else (1, [])
 
 
 @dataclass
@@ -19,10 +28,20 @@ class StageProgress:
     total: int = 0
     in_progress: int = 0
     late: int = 0
+    late_in_progress: int = 0
 
     @property
     def share(self) -> float:
         return self.done / self.total if self.total else 0.0
+
+    def add(self, step: Record, today: date) -> None:
+        """Count one step in."""
+        late = is_late_step(step, today)
+        self.total += 1
+        self.done += step.get("status") == "done"
+        self.in_progress += step.get("status") == "in_progress"
+        self.late += late
+        self.late_in_progress += late and step.get("status") == "in_progress"
 
 
 def is_late_step(step: Record, today: date) -> bool:
@@ -35,12 +54,8 @@ def stage_progress(steps: list[Record], today: date) -> list[StageProgress]:
     out = {s: StageProgress(s) for s in STAGES}
     for step in steps:
         sp = out.get(step.get("stage") or "")
-        if sp is None:
-            continue
-        sp.total += 1
-        sp.done += step.get("status") == "done"
-        sp.in_progress += step.get("status") == "in_progress"
-        sp.late += is_late_step(step, today)
+        if sp is not None:
+            sp.add(step, today)
     return list(out.values())
 
 
@@ -62,6 +77,27 @@ class KpiStatus:
         if self.kpi.get("measure_type") == "yesno":
             return self.kpi.get("target") if self.kpi.get("target") is not None else Decimal(1)
         return self.kpi.get("target")
+
+    @property
+    def baseline(self) -> Decimal | None:
+        return self.kpi.get("baseline")
+
+    @property
+    def qualitative(self) -> bool:
+        """Yes/no KPIs are shown as met / not met, not on a scale."""
+        return self.kpi.get("measure_type") == "yesno"
+
+    @property
+    def trend(self) -> list[tuple[date, Decimal]]:
+        """The dated readings in time order (what a trend line draws)."""
+        return [(r["measured_on"], r["value"]) for r in self.readings if r.get("measured_on")]
+
+    @property
+    def state(self) -> str:
+        """"met", "not_met", "no_reading", or "no_target" (a reading but nothing to compare it with)."""
+        if self.actual is None:
+            return "no_reading"
+        return {True: "met", False: "not_met", None: "no_target"}[self.met]
 
     @property
     def met(self) -> bool | None:
@@ -131,3 +167,36 @@ def group_summaries(wb: Workbook, statuses: list[KpiStatus]) -> list[GroupSummar
         gs.measured += st.actual is not None
         gs.met += st.met is True
     return list(out.values())
+
+
+def activity_due(activity: Record) -> date | None:
+    """An activity's planned end: the planned end date, else the last day of its period."""
+    period = activity.get("period")
+    return activity.get("planned_end") or (period[1] if period else None)
+
+
+@dataclass(frozen=True)
+class DueItem:
+    kind: str  # "step" | "activity"
+    record: Record
+    due: date
+    days_late: int  # 0 when not late yet
+
+    @property
+    def late(self) -> bool:
+        return self.days_late > 0
+
+    @property
+    def number(self) -> str:
+        return str(self.record.get("step_no") or self.record.get("no") or "")
+
+
+def due_items(wb: Workbook, fiscal_year: int | None, today: date) -> list[DueItem]:
+    """Steps and activities neither done nor cancelled that are late, then those due by the end of this month."""
+    month_end = last_day(today.year, today.month)
+    candidates = [("step", s, s.get("due_on")) for s in wb.rows("de_steps", fiscal_year)]
+    candidates += [("activity", a, activity_due(a)) for a in wb.rows("activities", fiscal_year)]
+    found = [DueItem(kind, record, due, max(0, (today - due).days))
+             for kind, record, due in candidates
+             if due is not None and due <= month_end and record.get("status") not in CLOSED]
+    return sorted(found, key=lambda d: (not d.late, d.due, d.kind != "step", number_key(d.number)))

@@ -15,6 +15,8 @@ class PageSpec:
 
 PAGES: list[PageSpec] = [
     PageSpec("pages/overview.py", "nav.overview", ":material/dashboard:", "overview"),
+    PageSpec("pages/de_tracker.py", "nav.de_tracker", ":material/checklist:", "de-tracker"),
+    PageSpec("pages/kpis.py", "nav.kpis", ":material/speed:", "kra-kpi"),
     PageSpec("pages/ita.py", "nav.ita", ":material/verified:", "ita"),
     PageSpec("pages/activities.py", "nav.activities", ":material/view_timeline:", "activities"),
     PageSpec("pages/budget.py", "nav.budget", ":material/payments:", "budget"),

@@ -1,73 +1,104 @@
-"""Overview: where the project stands, in one screen."""
+"""Overview: where the project stands, in one screen; meeting mode (?meeting=1) for the projector, live."""
 
+import pandas as pd
 import streamlit as st
 
-from de_core.overview import build_overview
-from de_core.thaidate import format_baht, format_date, format_score
-from de_ui.chrome import banners, selected_year, today
+from de_core import charts
+from de_core.overview import build_overview, due_rows
+from de_core.thaidate import format_baht, format_date, format_datetime, format_score
+from de_ui.chrome import banners, local_time, selected_year, today
 from de_ui.data import workbook
 from de_ui.i18n import lang, t
+from de_ui.meeting import live, meeting_toggle
 
 wb = workbook()
 fy = selected_year(wb)
-view = build_overview(wb, fy, today())
 L = lang()
-
-st.title(t("overview.title"))
+head, switch = st.columns([4, 1], vertical_alignment="bottom")
+head.title(t("overview.title"))
+with switch:
+    meeting = meeting_toggle()
 if fy is None:
     st.info(t("app.no_year"))
     st.stop()
-st.caption(f"{view.office_name} · {t('app.fy_label', fy=fy)} · {t('app.figures_as_of', date=format_date(view.as_of, L))}")
-banners(wb)
+if not meeting:
+    banners(wb)
+BIG = 1.3 if meeting else 1.0  # charts grow with the type in meeting mode
 
-st.subheader(t("overview.de_progress"))
-if not view.steps_total:
-    st.info(t("overview.empty_steps"))
-for col, stage in zip(st.columns(5), view.stages, strict=True):
-    with col:
-        st.metric(t(f"stage.{stage.stage}"), t("overview.steps_done", done=stage.done, total=stage.total),
-                  delta=t("overview.late_steps", n=stage.late) if stage.late else None, delta_color="inverse")
-        st.progress(stage.share)
 
-st.subheader(t("overview.kpi_groups"))
-if not view.kpis_total:
-    st.info(t("overview.empty_kpis"))
-for col, group in zip(st.columns(4), view.groups, strict=True):
-    with col:
-        st.metric(t(f"group.{group.group}"), t("overview.kpis_met", met=group.met, total=group.total))
-        st.progress(group.share)
+def plot(fig, key: str) -> None:
+    st.plotly_chart(charts.enlarge(fig, BIG), width="stretch", key=key)
 
-left, right = st.columns(2)
-with left:
-    st.subheader(t("overview.budget"))
-    budget = view.budget
-    a, b, c = st.columns(3)
-    a.metric(t("overview.allocation"), format_baht(budget.allocation, L))
-    b.metric(t("overview.planned"), format_baht(budget.planned, L))
-    c.metric(t("overview.spent"), format_baht(budget.spent, L))
-    if budget.allocation:
-        st.progress(min(1.0, float(budget.spent / budget.allocation)))
-        st.caption(f"{t('overview.remaining')}: {format_baht(budget.remaining, L)}")
-with right:
-    st.subheader(t("overview.ita"))
-    ita = view.ita
-    if ita is None or ita.total is None:
-        st.info(t("overview.ita_none"))
+
+def board() -> None:
+    view = build_overview(workbook(), fy, today())
+    read = t("app.data_as_of", time=format_datetime(local_time(view.read_at), L)) if view.read_at else ""
+    st.caption(" · ".join(x for x in (view.office_name, t("app.fy_label", fy=fy),
+                                      t("app.figures_as_of", date=format_date(view.as_of, L)), read) if x))
+
+    ita_col, budget_col = st.columns(2)
+    with ita_col:
+        if view.ita is None:
+            st.info(t("overview.ita_none", fy=fy))
+            if view.ita_previous:
+                prev = view.ita_previous
+                st.caption(t("overview.ita_previous", fy=prev.fiscal_year, score=format_score(prev.total),
+                             band=prev.band.level if prev.band else "–"))
+        else:
+            plot(charts.ita_gauge(view.ita, view.ita_target, L, height=320), "ov_ita")
+            gap = view.ita_gap
+            st.markdown(f"### {t('overview.ita_gap', gap=format_score(gap)) if gap else t('overview.ita_reached')}")
+    with budget_col:
+        budget = view.budget
+        if budget.allocation is None:
+            st.info(t("overview.no_allocation"))
+        plot(charts.budget_gauge(budget.spent, budget.allocation, budget.planned, L, 240), "ov_budget")
+        amounts = {"allocation": budget.allocation, "planned": budget.planned, "spent": budget.spent,
+                   "remaining": budget.remaining}
+        for col, (key, amount) in zip(st.columns(2) * 2, amounts.items(), strict=True):
+            col.metric(t(f"overview.{key}"), format_baht(amount, L))
+
+    st.subheader(t("overview.de_progress"))
+    st.caption(t("overview.steps_hint"))
+    if not view.steps_total:
+        st.info(t("overview.empty_steps"))
+    for col, stage in zip(st.columns(5), view.stages, strict=True):
+        col.metric(t(f"stage.{stage.stage}"), f"{stage.done}/{stage.total}", delta_arrow="off",
+                   delta=t("overview.late_steps", n=stage.late) if stage.late else None, delta_color="inverse")
+        col.progress(stage.share)
+
+    st.subheader(t("overview.kpi_groups"))
+    if not view.kpis_total:
+        st.info(t("overview.empty_kpis"))
     else:
-        gap = ita.gap(view.ita_target)
-        st.metric(t("overview.ita_total", fy=ita.fiscal_year), format_score(ita.total),
-                  delta=t("overview.ita_band", band=ita.band.level if ita.band else "–"), delta_color="off")
-        st.caption(t("overview.ita_gap", gap=format_score(gap)) if gap else t("overview.ita_reached"))
+        for col, group in zip(st.columns(4), view.groups, strict=True):
+            with col:
+                plot(charts.share_gauge(group.met, group.total, t(f"group.{group.group}"), L), f"ov_group_{group.group}")
 
-st.subheader(t("overview.reflections"))
-if not view.reflections:
-    st.info(t("overview.no_reflections"))
-for ref in view.reflections:
-    with st.container(border=True):
-        group = t(f"group.{ref['author_group']}") if ref.get("author_group") else ""
-        st.caption(f"{format_date(ref.get('written_on'), L)} · {group} · {ref.get('author_role') or ''}")
-        st.markdown(f"**{t('overview.what')}:** ")
-        st.text(ref.get("what") or "")
-        if ref.get("now_what"):
-            st.markdown(f"**{t('overview.now_what')}:** ")
-            st.text(ref["now_what"])
+    st.subheader(t("overview.due_title", late=len(view.late), due=len(view.due_this_month)))
+    if view.due:
+        rows = pd.DataFrame(due_rows(view.due, L))
+        shown = rows.drop(columns="late").style.apply(
+            lambda r: ["background-color: #ffebee" if rows.loc[r.name, "late"] else ""] * len(r), axis=1)
+        st.dataframe(shown, hide_index=True, width="stretch", key="ov_due", column_config={
+            c: t(f"overview.col_{c}") for c in ("no", "kind", "state", "due", "title", "owner")})
+    else:
+        st.success(t("overview.nothing_due"))
+    st.page_link("pages/de_tracker.py", label=t("overview.to_tracker"), icon=":material/checklist:")
+
+    st.subheader(t("overview.reflections"))
+    if not view.reflections:
+        st.info(t("overview.no_reflections"))
+    for ref in view.reflections:
+        with st.container(border=True):
+            group = t(f"group.{ref['author_group']}") if ref.get("author_group") else ""
+            st.caption(f"{format_date(ref.get('written_on'), L)} · {group}")
+            st.text(ref.get("author_role") or "")
+            st.markdown(f"**{t('overview.what')}:**")
+            st.text(ref.get("what") or "")
+            if ref.get("now_what"):
+                st.markdown(f"**{t('overview.now_what')}:**")
+                st.text(ref["now_what"])
+
+
+live(board, meeting)

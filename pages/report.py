@@ -4,6 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from de_core.report import build_report, render_docx, render_html
+from de_core.report.preview import preview_rows
 from de_ui.chrome import selected_year, today
 from de_ui.data import workbook
 from de_ui.i18n import lang, t
@@ -36,8 +37,8 @@ for section in report.sections:
     if section.table is None:
         st.info(section.empty)
         continue
-    rows = section.table.rows + ([section.table.total] if section.table.total else [])
-    st.table(pd.DataFrame(rows, columns=section.table.headers), hide_index=True)
+    headers, rows = preview_rows(section.table)
+    st.table(pd.DataFrame(rows, columns=headers), hide_index=True)
     for note in section.notes:
         st.caption(note)
 st.caption(report.footer)

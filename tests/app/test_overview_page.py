@@ -1,6 +1,13 @@
 """The Overview shows the seed's real figures, and follows the data when the sheet changes."""
 
+import json
+
 from tests.app.conftest import assert_clean, page_text
+
+
+def charts(at) -> dict[str, dict]:
+    """The page's plotly figures by widget key (the key ends the element id)."""
+    return {c.proto.id.split("-", 2)[2]: json.loads(c.proto.spec) for c in at.get("plotly_chart")}
 
 
 def test_overview_shows_the_seed_allocation_and_planned_budget(run_page, store):
@@ -10,15 +17,37 @@ def test_overview_shows_the_seed_allocation_and_planned_budget(run_page, store):
     assert "50,000 บาท" in text
     assert "ปีงบประมาณ พ.ศ. 2566" in text
     assert "30 มิ.ย. 2566" in text
+    budget = charts(at)["ov_budget"]["data"][0]
+    assert budget["value"] == 36970 and budget["gauge"]["axis"]["range"] == [0, 50000]
+    assert {m.label: m.value for m in at.metric}["คงเหลือ"] == "13,030 บาท"
 
 
 def test_overview_counts_steps_per_stage_and_kpis_per_group(run_page, store):
     at = run_page()
     metrics = {m.label: m.value for m in at.metric}
-    assert metrics["วิสัยทัศน์ (Vision)"] == "4/4 ขั้นตอน"
-    assert metrics["เป้าหมายร่วม (KRA)"] == "3/3 ขั้นตอน"
-    totals = [metrics[g].split("/")[1] for g in ("สำนักงานฯ", "ผู้บริหาร", "ศึกษานิเทศก์", "บุคลากร")]
-    assert totals == ["1 ตัวชี้วัด", "5 ตัวชี้วัด", "5 ตัวชี้วัด", "3 ตัวชี้วัด"]
+    assert [metrics[s] for s in ("วิสัยทัศน์ (Vision)", "เป้าหมายร่วม (KRA)", "ตัวชี้วัด (KPI)", "ดำเนินกิจกรรม (ACT)",
+                                 "สะท้อนผล (Reflection)")] == ["4/4", "3/3", "3/3", "0/3", "0/3"]
+    assert [m.delta for m in at.metric if m.label == "ดำเนินกิจกรรม (ACT)"] == ["ล่าช้า 1"]
+    figures = charts(at)
+    titles = [figures[f"ov_group_{g}"]["data"][0]["title"]["text"]
+              for g in ("office", "executives", "supervisors", "staff")]
+    assert [t.split("บรรลุ ")[1].split(" ")[0] for t in titles] == ["0/1", "3/5", "2/5", "1/3"]
+    assert "ผู้บริหาร" in titles[1] and figures["ov_group_executives"]["data"][0]["value"] == 60
+
+
+def test_overview_shows_the_ita_gauge_in_band_colours_and_the_points_to_aa(run_page, store):
+    at = run_page()
+    ita = charts(at)["ov_ita"]["data"][0]
+    assert ita["value"] == 93.47 and ita["delta"]["reference"] == 95 and ita["gauge"]["threshold"]["value"] == 95
+    assert "ระดับ A" in ita["title"]["text"] and len(ita["gauge"]["steps"]) == 7
+    assert "ขาดอีก 1.53 คะแนนถึง AA" in page_text(at)
+
+
+def test_overview_lists_step_4_3_and_activity_5_5_as_late(run_page, store):
+    at = run_page()
+    due = at.dataframe[0].value
+    assert list(due["no"]) == ["4.3", "5.5"] and list(due["state"]) == ["ล่าช้า 15 วัน", "ล่าช้า 7 วัน"]
+    assert "ล่าช้า 2 · ครบกำหนดเดือนนี้ 0" in page_text(at)
 
 
 def test_overview_follows_a_changed_budget_and_step_status(run_page, store):
@@ -27,8 +56,17 @@ def test_overview_follows_a_changed_budget_and_step_status(run_page, store):
     at = run_page()
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["ตามแผน"] == "55,000 บาท"
-    done, total = metrics["สะท้อนผล (Reflection)"].split()[0].split("/")
-    assert total == "3" and int(done) >= 1
+    assert metrics["สะท้อนผล (Reflection)"] == "1/3"
+
+
+def test_overview_follows_a_finished_step_and_a_better_oit_score(run_page, store):
+    store.update("de_steps", "step-4.3", {"status": "เสร็จแล้ว", "done_on": "29/06/2566"})
+    store.update("ita_scores", "ita-2566", {"oit": "100"})
+    at = run_page()
+    assert_clean(at)
+    assert list(at.dataframe[0].value["no"]) == ["5.5"]
+    assert charts(at)["ov_ita"]["data"][0]["value"] == 95.07
+    assert "ถึงระดับ AA แล้ว" in page_text(at)
 
 
 def test_overview_in_english_uses_english_labels_and_ce_dates(run_page, store):
@@ -36,6 +74,7 @@ def test_overview_in_english_uses_english_labels_and_ce_dates(run_page, store):
     assert_clean(at)
     text = page_text(at)
     assert "Project overview" in text and "30 Jun 2023" in text and "฿50,000" in text
+    assert "1.53 points short of AA" in text and list(at.dataframe[0].value["state"])[0] == "15 days late"
 
 
 def test_new_fiscal_year_with_nothing_entered_shows_what_to_enter(run_page, store):
@@ -46,3 +85,6 @@ def test_new_fiscal_year_with_nothing_entered_shows_what_to_enter(run_page, stor
     assert_clean(at)
     text = page_text(at)
     assert "ยังไม่มีขั้นตอน DE ของปีนี้" in text and "ยังไม่มีตัวชี้วัดของปีนี้" in text
+    assert "ยังไม่มีคะแนน ITA ปี 2567" in text and "ปีงบประมาณ 2566: 93.47 คะแนน ระดับ A" in text
+    assert "ไม่มีงานล่าช้า" in text and "บันทึกในแท็บ «สะท้อนผล»" in text
+    assert set(charts(at)) == {"ov_budget"}

@@ -113,3 +113,12 @@ def test_html_escapes_script_typed_into_a_reflection(demo_raw, schema):
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &lt;b&gt;ตัวหนา&lt;/b&gt;" in page
     doc = Document(io.BytesIO(render_docx(report)))
     assert any('<script>alert("x")</script>' in c.text for row in doc.tables[5].rows for c in row.cells)
+
+
+def test_the_preview_cells_show_sheet_text_literally_with_line_breaks():
+    from de_core.report.model import Table
+    from de_core.report.preview import markdown_cell, preview_rows
+
+    assert markdown_cell("1. ข้อ *หนึ่ง*\n<b>x</b>") == r"1\. ข้อ \*หนึ่ง\*" + "  \n" + r"\<b\>x\</b\>"
+    headers, rows = preview_rows(Table(["ที่ (No.)"], [["4"]], total=["50,000 บาท"]))
+    assert headers == [r"ที่ \(No\.\)"] and rows == [["4"], ["50,000 บาท"]]

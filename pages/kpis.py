@@ -1,0 +1,84 @@
+"""KRA → KPI: the seed's matrix, each KPI's gauge against its target and baseline, its trend and evidence."""
+
+import pandas as pd
+import streamlit as st
+
+from de_core import charts
+from de_core.kpi_view import STATES, build_kpi_view, format_value, matrix_rows, md_escape, state_label
+from de_core.progress import GROUPS
+from de_core.thaidate import format_date
+from de_ui.chrome import banners, selected_year, today
+from de_ui.data import workbook
+from de_ui.i18n import lang, t
+from de_ui.meeting import meeting_toggle
+
+BADGE = {"met": ("green", ":material/check_circle:"), "not_met": ("orange", ":material/pending:"),
+         "no_reading": ("gray", ":material/hourglass_empty:"), "no_target": ("gray", ":material/help:")}
+wb = workbook()
+fy = selected_year(wb)
+L = lang()
+head, switch = st.columns([4, 1], vertical_alignment="bottom")
+head.title(t("kpis.title"))
+with switch:
+    meeting_toggle()
+if fy is None:
+    st.info(t("app.no_year"))
+    st.stop()
+banners(wb)
+
+left, right = st.columns(2)
+groups = left.multiselect(t("kpis.filter_group"), GROUPS, key="kpis_groups", format_func=lambda g: t(f"group.{g}"),
+                          placeholder=t("kpis.all"))
+states = right.multiselect(t("kpis.filter_state"), STATES, key="kpis_states", placeholder=t("kpis.all"),
+                           format_func=lambda s: state_label(s, L))
+view = build_kpi_view(wb, fy, today(), groups, states)
+st.caption(f"{t('app.fy_label', fy=fy)} · {t('app.figures_as_of', date=format_date(view.as_of, L))}")
+if not view.total:
+    st.info(t("kpis.empty"))
+    st.stop()
+
+for col, key in zip(st.columns(4), ("total", *STATES[:3]), strict=True):
+    col.metric(t(f"kpis.count_{key}"), view.total if key == "total" else view.counts[key])
+for col, block in zip(st.columns(len(view.groups)), view.groups, strict=True):
+    name = t(f"group.{block.group}") if block.group else t("kpis.no_group")
+    col.plotly_chart(charts.share_gauge(block.summary.met, block.summary.total, name, L), width="stretch",
+                     key=f"kpis_sum_{block.group}")
+
+cards_tab, matrix_tab = st.tabs([t("kpis.tab_cards"), t("kpis.tab_matrix")])
+with cards_tab:
+    if not view.shown:
+        st.info(t("kpis.none_match"))
+    for block in (b for b in view.groups if b.cards):
+        st.subheader(t(f"group.{block.group}") if block.group else t("kpis.no_group"))
+        for kra in block.kras:
+            st.markdown(f"**KRA:** {md_escape(kra.get('title') or '')}")
+        for card in block.cards:
+            kpi, status = card.kpi, card.status
+            with st.container(border=True):
+                text_col, gauge_col, trend_col = st.columns([1.3, 1, 1.2])
+                color, icon = BADGE[status.state]
+                text_col.markdown(f"**{md_escape(str(kpi.get('no') or ''))}. {md_escape(kpi.get('kpi') or '')}**")
+                text_col.badge(state_label(status.state, L), color=color, icon=icon)
+                for field in ("action", "expected_result", "measure", "evidence_types"):
+                    if kpi.get(field):
+                        text_col.markdown(f"*{t(f'kpis.{field}')}:* {md_escape(kpi[field])}")
+                with gauge_col:
+                    if status.actual is None:
+                        st.info(t("kpis.no_reading"))
+                    elif status.qualitative:
+                        st.metric(t("kpis.latest"), format_value(status.actual, kpi, L),
+                                  delta=format_date(status.latest.get("measured_on"), L), delta_color="off",
+                                  delta_arrow="off")
+                    else:
+                        st.plotly_chart(charts.kpi_gauge(status, L), width="stretch", key=f"kpi_g_{kpi['_row']}")
+                    for e in card.evidence:
+                        st.link_button(md_escape(e.label(L)), e.url, type="tertiary", icon=":material/attach_file:")
+                if card.has_trend:
+                    trend_col.markdown(f"**{t('kpis.trend')}**")
+                    trend_col.plotly_chart(charts.trend_line(status, L), width="stretch", key=f"kpi_t_{kpi['_row']}")
+with matrix_tab:
+    st.dataframe(pd.DataFrame(matrix_rows(wb, view, L)), hide_index=True, width="stretch", key="kpis_matrix",
+                 column_config={**{c: t(f"kpis.col_{c}") for c in ("group", "no", "kpi", "action", "expected",
+                                                                   "evidence_types", "target", "actual", "state")},
+                                "link": st.column_config.LinkColumn(t("kpis.col_link"),
+                                                                    display_text=t("kpis.open_evidence"))})

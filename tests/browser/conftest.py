@@ -1,0 +1,129 @@
+"""Real-browser harness: Debian's chromium (apt-get installs it when missing and we are root), one `streamlit run`
+server on a free port over a fresh embedded workbook, and one headless browser for the whole session."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = Path("/usr/bin/chromium")
+ARTIFACTS = ROOT / "artifacts" / "browser"
+READY = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+SERVER_START_SECONDS = 90
+
+
+def ensure_chromium() -> Path:
+    """/usr/bin/chromium, installed with apt-get when missing (root only; otherwise the browser tests skip)."""
+    if CHROMIUM.exists():
+        return CHROMIUM
+    if os.geteuid() != 0 or shutil.which("apt-get") is None:
+        pytest.skip("browser tests need /usr/bin/chromium: run as root (they apt-get install it) or "
+                    "`sudo apt-get install -y chromium`")
+    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+    subprocess.run(["apt-get", "update"], check=True, env=env, stdout=subprocess.DEVNULL)
+    subprocess.run(["apt-get", "install", "-y", "chromium"], check=True, env=env, stdout=subprocess.DEVNULL)
+    return CHROMIUM
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _healthy(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as reply:
+            return reply.status == 200
+    except OSError:
+        return False
+
+
+@pytest.fixture(scope="session")
+def app_url(tmp_path_factory) -> Iterator[str]:
+    """`streamlit run streamlit_app.py` on a free port, over a new embedded workbook (the demo), until the end."""
+    folder = tmp_path_factory.mktemp("browser-app")
+    port = _free_port()
+    env = {**os.environ, "DE_DASHBOARD_DB": str(folder / "workbook.sqlite")}
+    log = (folder / "streamlit.log").open("w")
+    server = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "streamlit_app.py", "--server.headless", "true",
+         "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
+        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"  # loopback, so the app treats the browser as the local editor
+    try:
+        deadline = time.monotonic() + SERVER_START_SECONDS
+        while not _healthy(url):
+            if server.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"streamlit did not start: {(folder / 'streamlit.log').read_text()}")
+            time.sleep(0.3)
+        yield url
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+        log.close()
+
+
+@pytest.fixture(scope="session")
+def chromium_context():
+    """One headless chromium with a fresh profile for the session (Playwright drives Debian's build)."""
+    executable = ensure_chromium()
+    from playwright.sync_api import sync_playwright
+
+    with tempfile.TemporaryDirectory(prefix="chromium-profile-") as profile, sync_playwright() as pw:
+        context = pw.chromium.launch_persistent_context(
+            profile, executable_path=str(executable), headless=True,
+            args=CHROMIUM_ARGS,  # the fresh profile folder becomes --user-data-dir
+            viewport={"width": 1400, "height": 1600}, locale="th-TH", timezone_id="Asia/Bangkok",
+        )
+        context.set_default_timeout(30_000)
+        yield context
+        context.close()
+
+
+@pytest.fixture
+def open_app(chromium_context, app_url):
+    """Open a path of the app in a new tab and wait until its script has finished; the tab closes afterwards."""
+    tabs = []
+
+    def open_path(path: str):
+        tab = chromium_context.new_page()
+        tabs.append(tab)
+        tab.goto(f"{app_url}{path}")
+        wait_ready(tab)
+        return tab
+
+    yield open_path
+    for tab in tabs:
+        tab.close()
+
+
+def wait_ready(tab) -> None:
+    """The app finished running its script and drew a page title."""
+    tab.wait_for_selector(READY)
+    tab.wait_for_selector("h1")
+    tab.wait_for_selector(READY)
+
+
+def screenshot(tab, name: str) -> Path:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    path = ARTIFACTS / f"{name}.png"
+    tab.screenshot(path=str(path), full_page=True)
+    return path

@@ -1,0 +1,64 @@
+"""The Overview's view model: the demo's real figures, a new year with nothing entered, partial data."""
+
+from datetime import date
+from decimal import Decimal
+
+from de_core.overview import build_overview, due_rows
+from tests.unit.directors_data import workbook_of
+
+TODAY = date(2023, 11, 20)
+
+
+def test_demo_overview_has_the_seed_budget_the_ita_a_band_and_the_step_and_kpi_counts(demo_wb, today):
+    view = build_overview(demo_wb, 2566, today)
+    assert (view.steps_done, view.steps_total, view.kpis_met, view.kpis_total) == (10, 16, 6, 14)
+    assert view.ita.total == Decimal("93.47") and view.ita.band.level == "A" and view.ita_gap == Decimal("1.53")
+    assert view.ita_previous is None and view.ita_target == 95
+    assert (view.budget.allocation, view.budget.planned, view.budget.spent) == (50000, 50000, Decimal(36970))
+    assert round(view.budget_used_share, 4) == 0.7394
+
+
+def test_demo_overview_lists_the_two_late_items_and_nothing_else_due_in_june(demo_wb, today):
+    view = build_overview(demo_wb, 2566, today)
+    assert [d.record["id"] for d in view.late] == ["step-4.3", "act-5-05"] and view.due_this_month == []
+
+
+def test_demo_overview_shows_the_three_newest_reflections_newest_first(demo_wb, today):
+    view = build_overview(demo_wb, 2566, today)
+    assert [r["id"] for r in view.reflections] == ["ref-08", "ref-07", "ref-06"]
+
+
+def test_a_new_year_with_only_its_settings_row_is_empty_and_offers_last_years_ita(demo_wb, today):
+    demo_wb.records["settings"].append({"_row": 3, "id": "fy-2567", "fiscal_year": 2567, "office_name": "สพม.",
+                                        "allocation": Decimal(50000), "ita_target": None})
+    view = build_overview(demo_wb, 2567, today)
+    assert view.steps_total == 0 and view.kpis_total == 0 and view.due == [] and view.reflections == []
+    assert view.ita is None and view.ita_previous.fiscal_year == 2566 and view.ita_previous.total == Decimal("93.47")
+    assert view.budget.spent == 0 and view.budget_used_share == 0.0 and view.ita_target == 95
+
+
+def test_no_fiscal_year_at_all_gives_an_empty_overview_not_an_error():
+    view = build_overview(workbook_of(), None, TODAY)
+    assert view.fiscal_year is None and view.ita is None and view.ita_previous is None
+    assert view.steps_total == 0 and view.budget_used_share is None and view.as_of == TODAY
+
+
+def test_ita_scores_without_weights_leave_the_year_without_a_gauge():
+    wb = workbook_of(settings=[{"office_name": "สพม."}], ita_scores=[{"iit": "90", "eit": "90", "oit": "90"}])
+    assert build_overview(wb, 2567, TODAY).ita is None
+
+
+def test_a_year_target_from_settings_drives_the_gap(demo_wb, today):
+    demo_wb.rows("settings", 2566)[0]["ita_target"] = Decimal(90)
+    view = build_overview(demo_wb, 2566, today)
+    assert view.ita_gap == 0
+
+
+def test_due_rows_say_how_late_in_thai_and_english_with_era_dates(demo_wb, today):
+    view = build_overview(demo_wb, 2566, today)
+    th, en = due_rows(view.due, "th"), due_rows(view.due, "en")
+    assert th[0] | {"title": ""} == {"kind": "ขั้นตอน DE", "no": "4.3", "title": "", "late": True,
+                                     "owner": "ศึกษานิเทศก์ผู้รับผิดชอบโครงการ", "due": "15 มิ.ย. 2566",
+                                     "state": "ล่าช้า 15 วัน"}
+    assert (en[1]["kind"], en[1]["no"], en[1]["due"], en[1]["state"]) == ("Activity", "5.5", "23 Jun 2023",
+                                                                          "7 days late")
