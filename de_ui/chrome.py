@@ -12,7 +12,7 @@ from de_core.health import all_issues
 from de_core.thaidate import format_datetime
 from de_core.workbook import Workbook
 from de_core.years import current_fiscal_year
-from de_ui.data import backend, refresh, workbook
+from de_ui.data import backend, hard_refresh, workbook
 from de_ui.i18n import lang, language_switch, t
 
 FY_KEY = "fiscal_year"
@@ -38,7 +38,7 @@ def sidebar(wb: Workbook) -> None:
         st.sidebar.caption(t("app.data_as_of", time=local.strftime("%H:%M")))
         st.sidebar.caption(format_datetime(local, lang()))
     if st.sidebar.button(t("app.refresh"), key="refresh", icon=":material/refresh:"):
-        refresh()
+        hard_refresh()
         st.rerun()
 
 

@@ -68,3 +68,14 @@ def workbook() -> Workbook:
 def refresh() -> None:
     """Forget the cached workbook so the next read goes to the store."""
     _load.clear()
+
+
+def hard_refresh() -> None:
+    """The refresh button: forget the cached workbook and re-read the sheet's list of tabs (Google) too."""
+    refresh()
+    store = get_store()
+    if hasattr(store, "refresh_metadata"):
+        try:
+            store.refresh_metadata()
+        except StoreError:
+            pass  # the next read reports the problem with its own message

@@ -33,6 +33,7 @@ from de_core.store.base import (
     same_content,
 )
 from de_core.store.gsheets_append import send_append
+from de_core.store.gsheets_ids import fill_missing_ids
 from de_core.store.gsheets_update import update_row
 from de_core.store.retry import RetryPolicy, SheetRequestRefused, with_retry
 
@@ -266,6 +267,11 @@ class GoogleSheetStore:
                 self._ensure_width(title, len(header) + len(added))
                 self.write_cells(title, {(1, len(header) + i + 1): h for i, h in enumerate(added)})
         return added
+
+    def fill_missing_ids(self, tab_key: str, make_id: Callable[[str], str]) -> list[str]:
+        """Give every non-blank row without an id a fresh one (verified). Raises StoreError on a moved row."""
+        with self._lock:
+            return fill_missing_ids(self, tab_key, make_id)
 
     def _ensure_width(self, title: str, width: int) -> None:
         grid = self.sheet_properties(title).get("gridProperties", {})

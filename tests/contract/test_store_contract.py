@@ -137,3 +137,16 @@ def test_demo_workbook_round_trips_through_the_store_unchanged(make_store, demo_
             while r and r[-1] == "":
                 r.pop()
         assert got == trim, title
+
+
+def test_fill_missing_ids_gives_each_blank_id_row_a_fresh_id_and_leaves_others(make_store, schema):
+    header = schema.tab("expenses").headers("th")
+    raw = RawWorkbook()
+    raw.add(RawTab("ค่าใช้จ่าย", [header, ["", "2566", "act-4"], ["e1", "2566"], ["", "2566", "act-5"]]))
+    store = make_store(raw)
+    made = iter(["exp-a", "exp-b"])
+    assert store.fill_missing_ids("expenses", lambda key: next(made)) == ["exp-a", "exp-b"]
+    rows = _tab(store.read_all(), "ค่าใช้จ่าย").rows
+    assert [r[0] for r in rows[1:]] == ["exp-a", "e1", "exp-b"]
+    assert [r[2] for r in rows[1:] if len(r) > 2] == ["act-4", "act-5"]
+    assert store.fill_missing_ids("expenses", lambda key: "never") == []
