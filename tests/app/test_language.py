@@ -46,7 +46,7 @@ def test_the_switch_changes_the_whole_page_at_once_and_keeps_lang_in_the_url(run
     at.segmented_control(key="_lang_switch").set_value("en").run()
     assert_clean(at)
     assert _title(at) == "Project overview" and _url_lang(at) == "en"
-    at.switch_page("pages/data.py").run()  # (AppTest keeps the sidebar of the first run only)
+    at.switch_page("pages/data.py").run()
     assert _title(at) == "Import and export" and _url_lang(at) == "en"
 
 

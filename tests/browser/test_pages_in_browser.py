@@ -10,14 +10,14 @@ from tests.browser.conftest import screenshot
 pytestmark = pytest.mark.browser
 
 THAI = re.compile("[\u0e01-\u0e5b]")
-# The demo's figures, the same in both languages (Arabic digits with separators).
+# The demo's figures per page file, the same in both languages (Arabic digits with separators).
 KEY_FIGURES = {
-    "overview": ["50,000", "36,970"],
-    "budget": ["50,000", "36,970"],
-    "ita": ["93.47"],
-    "de-tracker": ["10/16"],
-    "report": ["10,000", "40,000", "50,000"],
-    "share": ["?lang="],
+    "pages/overview.py": ["50,000", "36,970"],
+    "pages/budget.py": ["50,000", "36,970"],
+    "pages/ita.py": ["93.47"],
+    "pages/de_tracker.py": ["10/16"],
+    "pages/report.py": ["10,000", "40,000", "50,000"],
+    "pages/share.py": ["?lang="],
 }
 
 # The first visible element whose own text is Thai; its computed font, and whether the Sarabun face that covers
@@ -51,7 +51,7 @@ def test_every_page_opens_clean_in_a_real_browser(open_app, spec, lang):
     assert "Traceback" not in text, shot
     title = tab.locator("h1").first.inner_text()
     assert bool(THAI.search(title)) == (lang == "th"), title
-    for figure in KEY_FIGURES.get(spec.url_path, []):
+    for figure in KEY_FIGURES.get(spec.file, []):
         assert figure in text, (figure, shot)
     assert f"lang={lang}" in tab.url
 

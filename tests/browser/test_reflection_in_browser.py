@@ -11,15 +11,18 @@ from tests.browser.conftest import screenshot, wait_ready
 pytestmark = pytest.mark.browser
 
 
+PATHS = {p.file: p.url_path for p in PAGES}
+
+
 def _t(key: str) -> str:
     return translate(key, "th")
 
 
-@pytest.mark.skipif(not {"pages/reflect.py", "pages/reflections.py"} <= {p.file for p in PAGES},
+@pytest.mark.skipif(not {"pages/reflect.py", "pages/reflections.py"} <= PATHS.keys(),
                     reason="the reflection form and feed pages are not in de_ui/nav.py yet (forms issue)")
 def test_a_reflection_submitted_in_the_browser_appears_in_the_feed(open_app, app_url):
     marker = f"ทดสอบจากเบราว์เซอร์ {uuid.uuid4().hex[:8]}"
-    tab = open_app("/reflect?lang=th")
+    tab = open_app(f"/{PATHS['pages/reflect.py']}?lang=th")
     form = tab.locator('[data-testid="stForm"]')
     form.get_by_role("combobox", name=_t("forms.activity")).click()
     tab.get_by_role("option").filter(has_text="5.4").first.click()
@@ -36,7 +39,7 @@ def test_a_reflection_submitted_in_the_browser_appears_in_the_feed(open_app, app
     screenshot(tab, "reflect-saved-th")
     assert tab.locator('[data-testid="stException"]').count() == 0
 
-    tab.goto(f"{app_url}/reflections?lang=th")
+    tab.goto(f"{app_url}/{PATHS['pages/reflections.py']}?lang=th")
     wait_ready(tab)
     feed = tab.locator('[data-testid="stMain"]')
     entry = feed.locator('[data-testid="stText"]').filter(has_text=marker)
