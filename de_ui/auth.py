@@ -1,15 +1,29 @@
-"""Who may write. Everyone is a viewer until signed in; only a local run on the embedded store is an editor."""
+"""Who may write. Everyone is a viewer until signed in; only a local run on the embedded store is an editor.
+
+Editors sign in with st.login (OIDC) when [auth] is configured and their e-mail is in [editors] emails,
+or with the editor passcode when [editors] passcode_hash is set. With neither, the app on localhost over the
+embedded workbook is an editor without signing in (and says so in a banner).
+"""
 
 from __future__ import annotations
 
+import uuid
+from collections.abc import Mapping
+from typing import Any
 from urllib.parse import urlparse
 
 import streamlit as st
 
+from de_core.actor import LOCAL_EDITOR, VIEWER, Actor
 from de_core.config import EMBEDDED
+from de_core.feed import plain
+from de_core.passcode import RateLimiter
 from de_ui.data import backend
+from de_ui.i18n import t
 
 LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1", "[::1]"}
+EDITOR_KEY = "_de_editor_passcode"  # who signed in with the passcode in this session (never a widget key)
+SESSION_KEY = "_de_session_id"
 
 
 def _header(name: str) -> str | None:
@@ -17,6 +31,13 @@ def _header(name: str) -> str | None:
         return st.context.headers.get(name)
     except Exception:  # no client (AppTest)
         return None
+
+
+def _section(name: str) -> dict[str, Any]:
+    try:
+        return dict(st.secrets.get(name) or {})
+    except Exception:  # no secrets.toml at all
+        return {}
 
 
 def is_local_session() -> bool:
@@ -29,10 +50,130 @@ def is_local_session() -> bool:
     return host is None or host in LOCAL_HOSTS
 
 
+def oidc_configured() -> bool:
+    """Whether [auth] holds an OIDC provider (client_id at the top or in a named provider section)."""
+    auth = _section("auth")
+    providers = [v for v in auth.values() if isinstance(v, Mapping)]
+    return bool(auth.get("client_id") or any(p.get("client_id") for p in providers))
+
+
+def editor_emails() -> set[str]:
+    """The allow-list of editor e-mails ([editors] emails), lower-cased."""
+    emails = _section("editors").get("emails") or []
+    listed = [emails] if isinstance(emails, str) else emails
+    return {str(e).strip().lower() for e in listed if str(e).strip()}
+
+
+def passcode_hash() -> str:
+    """The stored editor passcode hash ([editors] passcode_hash), "" when none."""
+    return str(_section("editors").get("passcode_hash") or "").strip()
+
+
+def sign_in_configured() -> bool:
+    return oidc_configured() or bool(passcode_hash())
+
+
+def _oidc_email() -> str:
+    """The signed-in OIDC user's verified e-mail, lower-cased ("" when not signed in)."""
+    user = st.user
+    if not user.get("is_logged_in") or user.get("email_verified") is False:
+        return ""
+    return str(user.get("email") or "").strip().lower()
+
+
+def current_actor() -> Actor:
+    """The actor of this session, decided on the server every time (nothing in the URL or page changes it)."""
+    if oidc_configured() and (email := _oidc_email()) and email in editor_emails():
+        return Actor(email, "editor", "oidc")
+    if passcode_hash() and st.session_state.get(EDITOR_KEY):
+        return Actor(str(st.session_state[EDITOR_KEY]), "editor", "passcode")
+    if not sign_in_configured() and backend() == EMBEDDED and is_local_session():
+        return LOCAL_EDITOR
+    return VIEWER
+
+
 def can_write() -> bool:
-    """Editors only: for now, the local run on the embedded store (signing in comes with the forms issue)."""
-    return backend() == EMBEDDED and is_local_session()
+    """Whether this session may write (an editor)."""
+    return current_actor().can_write
 
 
 def who() -> str:
-    return "local-editor" if can_write() else "viewer"
+    return current_actor().who
+
+
+@st.cache_resource(show_spinner=False)
+def _limiter() -> RateLimiter:
+    """One rate limiter for the whole process (every session's failed passcodes count together too)."""
+    return RateLimiter()
+
+
+def _session_id() -> str:
+    if SESSION_KEY not in st.session_state:
+        st.session_state[SESSION_KEY] = uuid.uuid4().hex
+    return st.session_state[SESSION_KEY]
+
+
+def _check_passcode() -> None:
+    """The passcode form's on_click: verify (rate-limited) and remember the editor for this session."""
+    code = st.session_state.get("signin.passcode") or ""
+    name = " ".join(str(st.session_state.get("signin.name") or "").split())[:80]
+    st.session_state["signin.passcode"] = ""
+    if _limiter().check(_session_id(), code, passcode_hash()):
+        st.session_state[EDITOR_KEY] = f"{name} (passcode)" if name else "editor (passcode)"
+        st.session_state.pop("signin.failed", None)
+    else:
+        st.session_state["signin.failed"] = True
+
+
+def _sign_out() -> None:
+    st.session_state.pop(EDITOR_KEY, None)
+
+
+def sign_in_block() -> None:
+    """Who you are, and the way to sign in (st.login / passcode) or out. Never shows a secret."""
+    actor = current_actor()
+    if actor.method == "local":
+        st.info(t("forms.local_editor_banner"), icon=":material/computer:")
+        return
+    if actor.method in ("oidc", "passcode"):
+        st.caption(t("forms.signed_in_as", who=plain(actor.who)))
+        if actor.method == "oidc":
+            st.button(t("forms.sign_out"), key="signout_oidc", on_click=st.logout)
+        else:
+            st.button(t("forms.sign_out"), key="signout_passcode", on_click=_sign_out)
+        return
+    if not sign_in_configured():
+        st.info(t("forms.read_only_link"), icon=":material/visibility:")
+        return
+    if oidc_configured():
+        if st.user.get("is_logged_in"):
+            st.warning(t("forms.not_an_editor", who=plain(str(st.user.get("email") or ""))))
+            st.button(t("forms.sign_out"), key="signout_other", on_click=st.logout)
+        else:
+            st.button(t("forms.sign_in_oidc"), key="signin_oidc", type="primary", on_click=st.login)
+    if passcode_hash():
+        wait = _limiter().wait_seconds(_session_id())
+        if wait > 0:
+            st.error(t("forms.locked_out", minutes=int(wait // 60) + 1))
+            return
+        with st.form("signin", border=True):
+            st.text_input(t("forms.your_name"), key="signin.name", max_chars=80)
+            st.text_input(t("forms.passcode"), key="signin.passcode", type="password")
+            st.form_submit_button(t("forms.sign_in_passcode"), on_click=_check_passcode, key="signin._submit")
+        if st.session_state.get("signin.failed"):
+            st.error(t("forms.wrong_passcode"))
+
+
+def editor_gate() -> Actor:
+    """On a form page: a viewer gets the sign-in block instead of the form (the page stops); editors go on."""
+    actor = current_actor()
+    if not actor.can_write:
+        st.info(t("forms.viewer_prompt"), icon=":material/lock:")
+        sign_in_block()
+        st.stop()
+    if actor.method == "local":
+        sign_in_block()  # the banner saying this machine writes without signing in, above the form
+    else:
+        with st.sidebar:
+            sign_in_block()
+    return actor

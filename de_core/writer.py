@@ -1,0 +1,178 @@
+"""The one write path: permission first, then the store, then an audit row for every confirmed change."""
+
+from __future__ import annotations
+
+import json
+import logging
+import uuid
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
+from typing import TYPE_CHECKING, Any, Literal
+
+from de_core.actor import Actor
+from de_core.ids import new_id
+from de_core.store.base import (
+    DuplicateIdConflict,
+    PermissionDenied,
+    SheetStore,
+    StoreError,
+    StoreUnavailable,
+    cell_text,
+)
+
+if TYPE_CHECKING:
+    from de_core.outbox import Outbox
+
+log = logging.getLogger(__name__)
+
+BANGKOK = timezone(timedelta(hours=7), "ICT")
+AUDIT_TAB = "audit"
+_AUDIT_NS = uuid.UUID("6f1c5b0e-4a8e-4d7e-9a53-2d1f0c9b7e11")
+
+Op = Literal["append", "update"]
+
+
+def bangkok_now() -> datetime:
+    """The current time in Thailand (UTC+7, no daylight saving)."""
+    return datetime.now(BANGKOK)
+
+
+@dataclass(frozen=True)
+class Submission:
+    """One write as it is sent, queued and retried. `key` is its idempotency key (the row id of an append)."""
+
+    key: str
+    tab: str
+    op: Op
+    row_id: str
+    values: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def append(cls, tab: str, row: Mapping[str, Any]) -> Submission:
+        """An append of one row; raises ValueError when the row carries no id."""
+        values = {k: cell_text(v) for k, v in row.items()}
+        row_id = values.get("id", "")
+        if not row_id:
+            raise ValueError("an appended row must carry its id")
+        return cls(row_id, tab, "append", row_id, values)
+
+    @classmethod
+    def update(cls, tab: str, row_id: str, values: Mapping[str, Any], key: str | None = None) -> Submission:
+        """An update of some cells of the row `row_id`; `key` identifies this submission (fresh when None)."""
+        return cls(key or f"upd-{uuid.uuid4().hex}", tab, "update", row_id,
+                   {k: cell_text(v) for k, v in values.items()})
+
+
+@dataclass
+class WriteResult:
+    """What happened: status of the row, status of its audit row, and the error that queued it (if any)."""
+
+    submission: Submission
+    status: Literal["written", "already_present", "unchanged", "queued"]
+    audit: Literal["written", "queued", "skipped", "lost"] = "skipped"
+    error: StoreError | None = None
+
+
+def refused() -> PermissionDenied:
+    """The error every write by a viewer gets, before anything reaches the store."""
+    return PermissionDenied(
+        "ผู้ชมอ่านข้อมูลได้อย่างเดียว จึงไม่ได้บันทึก", "Viewers can only read; nothing was saved",
+        "ลงชื่อเข้าใช้ในฐานะผู้แก้ไขก่อน แล้วลองอีกครั้ง", "Sign in as an editor, then try again",
+    )
+
+
+def unavailable(exc: BaseException) -> StoreUnavailable:
+    """A network-level failure as a retryable store error."""
+    return StoreUnavailable(
+        "เชื่อมต่อที่เก็บข้อมูลไม่ได้ในขณะนี้ (เครือข่าย)", "The data store cannot be reached right now (network)",
+        "ตรวจการเชื่อมต่ออินเทอร์เน็ต รายการนี้เก็บไว้ในเครื่องและจะส่งให้อีกครั้ง",
+        f"Check the connection; the item is kept here and will be sent again ({type(exc).__name__})",
+    )
+
+
+def compact(values: Mapping[str, str] | None) -> str:
+    """Cells as compact JSON text for the audit tab ("" for nothing)."""
+    return json.dumps(dict(values), ensure_ascii=False, separators=(",", ":")) if values else ""
+
+
+def is_retryable(err: BaseException) -> bool:
+    """Whether a failed write may succeed later unchanged (network, quota, busy store)."""
+    return bool(getattr(err, "retryable", False)) or isinstance(err, OSError)
+
+
+class Writer:
+    """Writes rows for one actor. Refuses viewers before touching the store; audits every confirmed change."""
+
+    def __init__(self, store: SheetStore, actor: Actor, clock: Callable[[], datetime] = bangkok_now,
+                 outbox: Outbox | None = None):
+        self.store = store
+        self.actor = actor
+        self.clock = clock
+        self.outbox = outbox
+
+    def _check(self, tab_key: str) -> None:
+        if not self.actor.can_write:
+            raise refused()
+        if tab_key == AUDIT_TAB:
+            raise ValueError("the audit tab is written by the Writer itself")
+
+    def append(self, tab_key: str, row: Mapping[str, Any]) -> WriteResult:
+        """Append one row carrying its id (the same id and content again is a no-op). Raises StoreError."""
+        self._check(tab_key)
+        return self.send(Submission.append(tab_key, row))
+
+    def update(self, tab_key: str, row_id: str, values: Mapping[str, Any],
+               key: str | None = None) -> WriteResult:
+        """Change cells of the row with that id (found again at write time). Raises StoreError."""
+        self._check(tab_key)
+        return self.send(Submission.update(tab_key, row_id, values, key))
+
+    def send(self, sub: Submission) -> WriteResult:
+        """Send one submission now and audit it. Raises StoreError (PermissionDenied for viewers)."""
+        self._check(sub.tab)
+        try:
+            if sub.op == "append":
+                appended = self.store.append(sub.tab, [sub.values])
+                status = "written" if appended.appended else "already_present"
+                audit_id = "aud-" + uuid.uuid5(_AUDIT_NS, f"{sub.tab}\n{sub.row_id}\nappend").hex
+                audit = self._audit(audit_id, "append", sub, {}, sub.values)
+                return WriteResult(sub, status, audit)
+            updated = self.store.update(sub.tab, sub.row_id, sub.values)
+        except OSError as exc:
+            raise unavailable(exc) from exc
+        if updated.before == updated.after:
+            return WriteResult(sub, "unchanged")
+        audit = self._audit(new_id(AUDIT_TAB), "update", sub, updated.before, updated.after)
+        return WriteResult(sub, "written", audit)
+
+    def submit(self, sub: Submission) -> WriteResult:
+        """Send now; when the store cannot be reached, keep it in the outbox. Raises StoreError otherwise."""
+        self._check(sub.tab)
+        try:
+            result = self.send(sub)
+        except StoreError as err:
+            if self.outbox is None or not err.retryable:
+                raise
+            self.outbox.put(sub, self.actor, err, self.clock())
+            return WriteResult(sub, "queued", error=err)
+        if self.outbox is not None:
+            self.outbox.settle(sub.key, self.clock())
+        return result
+
+    def _audit(self, audit_id: str, action: str, sub: Submission, before: Mapping[str, str],
+               after: Mapping[str, str]) -> Literal["written", "queued", "lost"]:
+        row = {"id": audit_id, "at": self.clock().isoformat(timespec="seconds"), "who": self.actor.who,
+               "action": action, "tab": sub.tab, "row_id": sub.row_id, "before": compact(before),
+               "after": compact(after)}
+        try:
+            self.store.append(AUDIT_TAB, [row])
+        except DuplicateIdConflict:
+            return "written"  # this very change was audited by an earlier attempt
+        except (StoreError, OSError) as err:
+            if self.outbox is not None:
+                self.outbox.put(Submission.append(AUDIT_TAB, row), self.actor, err, self.clock())
+                return "queued"
+            log.warning("audit row %s for %s/%s was not written: %s", audit_id, sub.tab, sub.row_id, err)
+            return "lost"
+        return "written"

@@ -1,0 +1,219 @@
+"""Form submission for the pages: a Writer per session, text kept until the store confirms, the outbox shown.
+
+Each form's key (the future row id, or an update's submission id) is made when the form is first shown and
+kept until the write is confirmed, so a second click sends the same id and the store adds nothing twice.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from datetime import date, datetime
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from de_core.config import EMBEDDED, embedded_path
+from de_core.forms import FORMS, date_choices, default_day, new_key, prepare
+from de_core.outbox import Outbox, outbox_path
+from de_core.schema import load_schema
+from de_core.store import StoreError
+from de_core.thaidate import format_date, format_datetime
+from de_core.writer import Submission, Writer
+from de_ui.auth import current_actor
+from de_ui.data import backend, get_store, refresh
+from de_ui.i18n import lang, t
+
+PREVIEW = 120
+
+
+def field_key(form: str, name: str) -> str:
+    """The widget key of a form field (tests find widgets by it)."""
+    return f"{form}.{name}"
+
+
+@st.cache_resource(show_spinner=False)
+def _outbox(path: str) -> Outbox:
+    return Outbox(path)
+
+
+def _secrets() -> dict[str, Any]:
+    try:
+        return st.secrets.to_dict()
+    except Exception:  # no secrets.toml at all: the embedded default
+        return {}
+
+
+def get_outbox() -> Outbox:
+    """The outbox file beside the workbook (or [outbox] path / $DE_DASHBOARD_OUTBOX)."""
+    secrets = _secrets()
+    workbook_file = embedded_path(secrets) if backend() == EMBEDDED else None
+    return _outbox(str(outbox_path(secrets, workbook_file)))
+
+
+def writer() -> Writer:
+    """A Writer for this session's actor (a viewer's Writer refuses every write)."""
+    return Writer(get_store(), current_actor(), outbox=get_outbox())
+
+
+def _form_key(form: str, kind: str) -> str:
+    slot = field_key(form, "_key")
+    if slot not in st.session_state:
+        st.session_state[slot] = new_key(kind)
+    return st.session_state[slot]
+
+
+def _fingerprint(sub: Submission) -> str:
+    values = {k: v for k, v in sub.values.items() if k != "id"}
+    return json.dumps([sub.tab, sub.op, sub.row_id if sub.op == "update" else "", values], ensure_ascii=False)
+
+
+def _same_key(sub: Submission, key: str) -> Submission:
+    if sub.op == "append":
+        return Submission(key, sub.tab, sub.op, key, {**sub.values, "id": key})
+    return Submission(key, sub.tab, sub.op, sub.row_id, sub.values)
+
+
+def on_submit(form: str, kind: str, fy: int, known: Mapping[str, set[str]], row_id: str | None = None,
+              existing: Mapping[str, Any] | None = None) -> None:
+    """A form's on_click: check, then send with the form's kept id; the text stays until confirmed."""
+    for slot in ("_problems", "_outcome"):
+        st.session_state.pop(field_key(form, slot), None)
+    values = {f.key: st.session_state.get(field_key(form, f.key)) for f in FORMS[kind].fields}
+    prepared = prepare(kind, values, fy, known, _form_key(form, kind), row_id, existing)
+    if prepared.submission is None:
+        st.session_state[field_key(form, "_problems")] = prepared.problems
+        return
+    sub = prepared.submission
+    last = st.session_state.get(field_key(form, "_last"))
+    if last and last[0] == _fingerprint(sub):
+        sub = _same_key(sub, last[1])  # the same text clicked again: the same id, so no second row
+    st.session_state[field_key(form, "_pending")] = (kind, sub)
+    send_pending(form)
+
+
+def send_pending(form: str) -> None:
+    """Send the form's kept submission (also the retry button's on_click)."""
+    pending = st.session_state.get(field_key(form, "_pending"))
+    if pending is None:
+        return
+    kind, sub = pending
+    try:
+        result = writer().submit(sub)
+    except StoreError as err:
+        st.session_state[field_key(form, "_outcome")] = ("error", err)
+        return
+    if result.status == "queued":
+        st.session_state[field_key(form, "_outcome")] = ("queued", result.error)
+        return
+    refresh()
+    _confirmed(form, kind, sub)
+
+
+def _confirmed(form: str, kind: str, sub: Submission) -> None:
+    st.session_state[field_key(form, "_outcome")] = ("saved", sub)
+    st.session_state[field_key(form, "_last")] = (_fingerprint(sub), sub.key)
+    for name in [f.key for f in FORMS[kind].fields] + ["_pending", "_key"]:
+        st.session_state.pop(field_key(form, name), None)  # a fresh, empty form for the next entry
+
+
+def _confirm_delivered(outbox: Outbox) -> None:
+    """Forms whose queued submission the outbox has delivered since count as saved (before widgets run)."""
+    for slot in [k for k in st.session_state if isinstance(k, str) and k.endswith("._pending")]:
+        form = slot.removesuffix("._pending")
+        outcome = st.session_state.get(field_key(form, "_outcome"))
+        kind, sub = st.session_state[slot]
+        item = outbox.get(sub.key) if outcome and outcome[0] == "queued" else None
+        if item is not None and item.delivered_at and item.submission == sub:
+            _confirmed(form, kind, sub)
+
+
+def show_outcome(form: str) -> None:
+    """What happened to the last submit: problems to fix, saved (with what was saved), queued, or failed."""
+    L = lang()
+    problems = st.session_state.get(field_key(form, "_problems")) or []
+    if problems:
+        st.error(t("forms.fix_first", n=len(problems)))
+        for p in problems:
+            st.text("• " + p.message(L))
+    outcome = st.session_state.get(field_key(form, "_outcome"))
+    if not outcome:
+        return
+    status, detail = outcome
+    if status == "saved":
+        st.success(t("forms.saved", id=detail.key), icon=":material/check_circle:")
+        with st.expander(t("forms.what_was_saved")):
+            st.dataframe(saved_table(detail), hide_index=True, width="stretch")
+    elif status == "queued":
+        st.warning(t("forms.queued"), icon=":material/schedule_send:")
+        if detail is not None:
+            st.text(detail.message(L))
+    else:
+        st.error(f"{t('forms.write_failed')}: {detail.message(L)}")
+        if detail.hint(L):
+            st.info(detail.hint(L))
+        st.caption(t("forms.text_kept"))
+        st.button(t("forms.retry"), key=field_key(form, "_retry"), on_click=send_pending, args=(form,))
+
+
+def saved_table(sub: Submission) -> pd.DataFrame:
+    """The cells a submission wrote, under the sheet's Thai (or English) headers."""
+    tab = load_schema().tab(sub.tab)
+    L = lang()
+    names = {c.key: c.header(L) for c in tab.columns}
+    return pd.DataFrame({t("forms.col_column"): [names.get(k, k) for k in sub.values],
+                         t("forms.col_value"): list(sub.values.values())})
+
+
+def outbox_panel() -> None:
+    """Deliver what waits in the outbox when it is due; list what still waits and what failed for good."""
+    outbox = get_outbox()
+    if outbox.pending():
+        if outbox.deliver(get_store()).delivered:
+            refresh()
+    _confirm_delivered(outbox)
+    pending, failed = outbox.pending(), outbox.failed()
+    if not pending and not failed:
+        return
+    L = lang()
+    with st.container(border=True):
+        if pending:
+            st.warning(t("forms.outbox_pending", n=len(pending)), icon=":material/outbox:")
+            for item in pending:
+                st.text(_describe(item.submission, item.created_at, L))
+            if st.button(t("forms.send_now"), key="outbox.send_now"):
+                report = outbox.deliver(get_store(), force=True)
+                if report.delivered:
+                    refresh()
+                st.rerun()
+        for item in failed:
+            st.error(t("forms.outbox_failed", tab=_tab_title(item.submission.tab, L)))
+            st.text(_describe(item.submission, item.created_at, L) + "\n" + item.last_error)
+            a, b = st.columns(2)
+            a.button(t("forms.requeue"), key=f"outbox.requeue.{item.submission.key}", on_click=outbox.requeue,
+                     args=(item.submission.key,))
+            b.button(t("forms.dismiss"), key=f"outbox.dismiss.{item.submission.key}", on_click=outbox.dismiss,
+                     args=(item.submission.key,))
+
+
+def _tab_title(tab_key: str, lang_code: str) -> str:
+    return load_schema().tab(tab_key).title(lang_code)
+
+
+def _describe(sub: Submission, created_at: str, lang_code: str) -> str:
+    main = ("what", "item", "value", "status")
+    text = next((v for k, v in sub.values.items() if k in main and v), sub.row_id)
+    text = " ".join(text.split())
+    short = text if len(text) <= PREVIEW else text[: PREVIEW - 1] + "…"
+    when = format_datetime(datetime.fromisoformat(created_at), lang_code)
+    return f"{when} · {_tab_title(sub.tab, lang_code)} · {short}"
+
+
+def date_field(label: str, fy: int, key: str, default: date | None, optional: bool = False) -> None:
+    """A date picker inside the fiscal year showing BE dates ("15 พ.ค. 2566"); optional adds "not set"."""
+    L = lang()
+    days: list[date | None] = [*([None] if optional else []), *date_choices(fy)]
+    start = default if default in days else (default_day(fy, default) if default and not optional else None)
+    st.selectbox(label, days, index=days.index(start) if start in days else 0, key=key,
+                 format_func=lambda d: format_date(d, L) if d else t("forms.not_set"))

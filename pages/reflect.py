@@ -1,0 +1,62 @@
+"""Reflect: after every activity everyone writes What? So what? Now what? (DE step 5.1). Editors only."""
+
+import streamlit as st
+
+from de_core.feed import activity_options, known_ids, kpi_options
+from de_core.forms import ANSWER_LIMIT
+from de_core.years import as_of
+from de_ui.auth import editor_gate
+from de_ui.chrome import selected_year, today
+from de_ui.data import workbook
+from de_ui.i18n import lang, t
+from de_ui.writes import date_field, field_key, on_submit, outbox_panel, show_outcome
+
+F = "reflect"
+wb = workbook()
+fy = selected_year(wb)
+L = lang()
+st.title(t("forms.reflect_title"))
+st.caption(t("forms.reflect_help"))
+if fy is None:
+    st.info(t("app.no_year"))
+    st.stop()
+editor_gate()
+outbox_panel()
+activities, kpis = dict(activity_options(wb, fy)), dict(kpi_options(wb, fy, L))
+if not activities:
+    st.info(t("forms.no_activities"))
+    st.stop()
+
+
+def options(enum: str) -> dict[str, str]:
+    return {o.key: o.label(L) for o in wb.schema.options(enum)}
+
+
+enums = ("kra_group", "characteristic", "declaration", "confidence")
+groups, chars, decls, conf = (options(e) for e in enums)
+answer_help = t("forms.limit_help", n=f"{ANSWER_LIMIT:,}")
+with st.form(F, enter_to_submit=False):
+    st.selectbox(t("forms.activity"), list(activities), index=None, format_func=activities.get,
+                 placeholder=t("forms.choose"), key=field_key(F, "activity_id"))
+    st.multiselect(t("forms.kpis"), list(kpis), format_func=kpis.get, placeholder=t("forms.choose"),
+                   key=field_key(F, "kpi_ids"))
+    a, b, c = st.columns(3)
+    a.selectbox(t("forms.author_group"), list(groups), index=None, format_func=groups.get,
+                placeholder=t("forms.choose"), key=field_key(F, "author_group"))
+    b.text_input(t("forms.author_role"), max_chars=200, key=field_key(F, "author_role"))
+    with c:
+        date_field(t("forms.date"), fy, field_key(F, "written_on"), as_of(wb, fy, today()))
+    for name in ("what", "so_what", "now_what"):
+        st.text_area(t(f"forms.{name}"), max_chars=ANSWER_LIMIT, height=140, help=answer_help,
+                     key=field_key(F, name))
+    a, b, c = st.columns(3)
+    a.multiselect(t("forms.characteristics"), list(chars), format_func=chars.get,
+                  placeholder=t("forms.choose"), key=field_key(F, "characteristics"))
+    b.multiselect(t("forms.declarations"), list(decls), format_func=decls.get, placeholder=t("forms.choose"),
+                  key=field_key(F, "declarations"))
+    c.radio(t("forms.confidence"), list(conf), index=None, format_func=conf.get, horizontal=True,
+            key=field_key(F, "confidence"))
+    st.text_area(t("forms.evidence"), height=80, max_chars=4000, key=field_key(F, "evidence"))
+    st.form_submit_button(t("forms.save"), type="primary", icon=":material/save:", on_click=on_submit,
+                          args=(F, "reflection", fy, known_ids(wb, fy)), key=field_key(F, "_submit"))
+show_outcome(F)

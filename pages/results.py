@@ -1,0 +1,85 @@
+"""Record results (DE step 4.2): an activity started/done with actual dates, an expense, a KPI reading."""
+
+import streamlit as st
+
+from de_core.feed import activity_options, known_ids, kpi_options
+from de_core.thaidate import format_date
+from de_core.years import as_of
+from de_ui.auth import editor_gate
+from de_ui.chrome import selected_year, today
+from de_ui.data import workbook
+from de_ui.i18n import lang, t
+from de_ui.writes import date_field, field_key, on_submit, outbox_panel, show_outcome
+
+wb = workbook()
+fy = selected_year(wb)
+L = lang()
+st.title(t("forms.results_title"))
+st.caption(t("forms.results_help"))
+if fy is None:
+    st.info(t("app.no_year"))
+    st.stop()
+editor_gate()
+outbox_panel()
+activities, kpis = dict(activity_options(wb, fy)), dict(kpi_options(wb, fy, L))
+if not activities:
+    st.info(t("forms.no_activities"))
+    st.stop()
+known, day = known_ids(wb, fy), as_of(wb, fy, today())
+statuses = {o.key: o.label(L) for o in wb.schema.options("activity_status")}
+tab_activity, tab_expense, tab_reading = st.tabs([t("forms.tab_activity"), t("forms.tab_expense"),
+                                                  t("forms.tab_reading")])
+
+with tab_activity:
+    act = st.selectbox(t("forms.activity"), list(activities), format_func=activities.get,
+                       key="result.activity")
+    rec = wb.by_id("activities").get(act) or {}
+    st.caption(t("forms.current", status=statuses.get(rec.get("status"), "–"),
+                 start=format_date(rec.get("actual_start"), L), end=format_date(rec.get("actual_end"), L)))
+    F = f"result.{act}"  # one form per activity, so its fields start from that activity's values
+    with st.form(F, enter_to_submit=False):
+        st.radio(t("forms.status"), list(statuses), format_func=statuses.get, horizontal=True,
+                 index=list(statuses).index(rec["status"]) if rec.get("status") in statuses else None,
+                 key=field_key(F, "status"))
+        a, b = st.columns(2)
+        with a:
+            date_field(t("forms.actual_start"), fy, field_key(F, "actual_start"), rec.get("actual_start"),
+                       optional=True)
+        with b:
+            date_field(t("forms.actual_end"), fy, field_key(F, "actual_end"), rec.get("actual_end"),
+                       optional=True)
+        st.text_area(t("forms.evidence"), height=80, max_chars=4000, key=field_key(F, "evidence"))
+        st.form_submit_button(t("forms.save"), type="primary", icon=":material/save:", on_click=on_submit,
+                              args=(F, "activity_result", fy, known, act, rec), key=field_key(F, "_submit"))
+    show_outcome(F)
+
+with tab_expense:
+    with st.form("expense", enter_to_submit=False):
+        st.selectbox(t("forms.activity"), list(activities), index=None, format_func=activities.get,
+                     placeholder=t("forms.choose"), key="expense.activity_id")
+        a, b = st.columns([1, 2])
+        with a:
+            date_field(t("forms.spent_on"), fy, "expense.spent_on", day)
+        b.text_input(t("forms.amount"), max_chars=100, key="expense.amount")
+        st.text_input(t("forms.item"), max_chars=500, key="expense.item")
+        st.text_area(t("forms.evidence"), height=80, max_chars=4000, key="expense.evidence")
+        st.text_input(t("forms.note"), max_chars=2000, key="expense.note")
+        st.form_submit_button(t("forms.save"), type="primary", icon=":material/save:", on_click=on_submit,
+                              args=("expense", "expense", fy, known), key="expense._submit")
+    show_outcome("expense")
+
+with tab_reading:
+    if not kpis:
+        st.info(t("forms.no_kpis"))
+    with st.form("reading", enter_to_submit=False):
+        st.selectbox(t("forms.kpi"), list(kpis), index=None, format_func=kpis.get,
+                     placeholder=t("forms.choose"), key="reading.kpi_id")
+        a, b = st.columns([1, 2])
+        with a:
+            date_field(t("forms.measured_on"), fy, "reading.measured_on", day)
+        b.text_input(t("forms.value"), max_chars=100, key="reading.value")
+        st.text_area(t("forms.evidence"), height=80, max_chars=4000, key="reading.evidence")
+        st.text_input(t("forms.note"), max_chars=2000, key="reading.note")
+        st.form_submit_button(t("forms.save"), type="primary", icon=":material/save:", on_click=on_submit,
+                              args=("reading", "kpi_reading", fy, known), key="reading._submit")
+    show_outcome("reading")
