@@ -15,7 +15,7 @@ meeting = meeting_mode()  # ?meeting=1: no menu, no sidebar
 navigation = st.navigation([
     st.Page(p.file, title=t(p.title_key), icon=p.icon, url_path=p.url_path, default=i == 0)
     for i, p in enumerate(PAGES)
-], position="hidden" if meeting else "sidebar")
+], position="hidden" if meeting else "sidebar", expanded=True)
 if not meeting:
     sidebar(wb)
 navigation.run()
