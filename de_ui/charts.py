@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import plotly.graph_objects as go
 import streamlit as st
@@ -21,6 +22,6 @@ def chart_config(filename: str) -> dict:
     }
 
 
-def show_chart(fig: go.Figure, key: str, filename: str) -> None:
-    """st.plotly_chart at full width with a PNG download named after the chart (e.g. "kpi-gauges-2566")."""
-    st.plotly_chart(fig, width="stretch", key=key, config=chart_config(filename))
+def show_chart(fig: go.Figure, key: str, filename: str | None = None, where: Any = None) -> None:
+    """A plotly chart at full width (in `where`, e.g. a column) with a PNG download named after the chart."""
+    (where or st).plotly_chart(fig, width="stretch", key=key, config=chart_config(filename or key))

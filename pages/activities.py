@@ -9,6 +9,7 @@ from de_core.progress import GROUPS
 from de_core.thaidate import format_baht, format_date
 from de_core.timeline import STATUSES
 from de_core.years import as_of
+from de_ui.charts import show_chart
 from de_ui.chrome import banners, selected_year, today
 from de_ui.data import workbook
 from de_ui.i18n import lang, t
@@ -39,7 +40,7 @@ late = sum(r.late for r in view.timeline.rows)
 if late:
     st.error(t("activities.late_count", n=late), icon=":material/schedule:")
 if rows:
-    st.plotly_chart(gantt(rows, fy, view.as_of, wb.schema, L), width="stretch", key="act_gantt")
+    show_chart(gantt(rows, fy, view.as_of, wb.schema, L), key="act_gantt")
 else:
     st.info(t("activities.no_match"))
 if view.timeline.problems:
@@ -52,7 +53,7 @@ for message in tx.spread_messages(view.spread, L):
     st.warning(message, icon=":material/warning:")
 if not view.spread.warnings:
     st.success(t("activities.spread_ok"), icon=":material/check_circle:")
-st.plotly_chart(quarter_chart(view.spread, L), width="stretch", key="act_quarters")
+show_chart(quarter_chart(view.spread, L), key="act_quarters")
 
 st.subheader(t("activities.detail"))
 choice = st.selectbox(t("activities.choose"), list(view.choices), format_func=view.choices.get, key="act_detail")

@@ -8,6 +8,7 @@ from de_core.budget import budget_view
 from de_core.coverage import coverage
 from de_core.thaidate import format_baht, format_date, format_percent
 from de_core.years import as_of
+from de_ui.charts import show_chart
 from de_ui.chrome import banners, selected_year, today
 from de_ui.data import workbook
 from de_ui.i18n import lang, t
@@ -40,18 +41,18 @@ if not view.alerts:
 
 st.subheader(t("budget.per_activity"))
 if summary.lines:
-    st.plotly_chart(budget_chart(summary, L), width="stretch", key="budget_bars")
+    show_chart(budget_chart(summary, L), key="budget_bars")
     st.dataframe(budget_table(summary, L), hide_index=True, width="stretch")
 else:
     st.info(t("budget.empty"))
 
 st.subheader(t("budget.burn"))
-st.plotly_chart(burn_chart(view.burn, fy, view.as_of, summary.allocation, L), width="stretch", key="budget_burn")
+show_chart(burn_chart(view.burn, fy, view.as_of, summary.allocation, L), key="budget_burn")
 
 st.subheader(t("coverage.title"))
 cov = coverage(wb, fy)
 st.caption(t("coverage.help"))
-st.plotly_chart(coverage_heatmap(cov, wb.schema, L), width="stretch", key="coverage_heatmap")
+show_chart(coverage_heatmap(cov, wb.schema, L), key="coverage_heatmap")
 pairs = gap_labels(cov, wb.schema, L)
 if pairs:
     st.warning(t("coverage.gaps", pairs=", ".join(pairs)), icon=":material/grid_off:")

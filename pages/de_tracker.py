@@ -6,6 +6,7 @@ import streamlit as st
 from de_core import charts
 from de_core.thaidate import format_date
 from de_core.tracker import STATUS_FILTERS, build_tracker, status_label, table_rows
+from de_ui.charts import show_chart
 from de_ui.chrome import banners, selected_year, today
 from de_ui.data import workbook
 from de_ui.i18n import lang, t
@@ -40,7 +41,7 @@ a.metric(t("tracker.done_total"), t("overview.steps_done", done=view.done, total
 b.metric(t("tracker.late"), view.late)
 c.metric(t("tracker.shown"), view.shown)
 stages = [(t(f"stage.{blk.stage}") if blk.stage else t("tracker.no_stage"), blk.segments) for blk in view.stages]
-st.plotly_chart(charts.stage_bars(stages, L), width="stretch", key="tracker_bars")
+show_chart(charts.stage_bars(stages, L), key="tracker_bars")
 
 columns = {
     "no": t("tracker.col_no"), "title": st.column_config.TextColumn(t("tracker.col_title"), width="medium"),

@@ -6,6 +6,7 @@ from de_core import ita_display as show
 from de_core.ita import TOOLS
 from de_core.ita_view import build_ita_view, what_if
 from de_core.thaidate import format_date, format_score
+from de_ui.charts import show_chart
 from de_ui.chrome import banners, selected_year, today
 from de_ui.data import workbook
 from de_ui.i18n import lang, t
@@ -70,7 +71,7 @@ st.subheader(t("ita.history"))
 if not view.history:
     st.info(t("ita.no_history"))
 else:
-    st.plotly_chart(show.history_figure(view, L), width="stretch", key="ita_history")
+    show_chart(show.history_figure(view, L), key="ita_history")
     st.dataframe(show.history_table(view, L), hide_index=True, width="stretch")
 
 st.subheader(t("ita.oit"))

@@ -7,6 +7,7 @@ from de_core import charts
 from de_core.kpi_view import STATES, build_kpi_view, format_value, matrix_rows, md_escape, state_label
 from de_core.progress import GROUPS
 from de_core.thaidate import format_date
+from de_ui.charts import show_chart
 from de_ui.chrome import banners, selected_year, today
 from de_ui.data import workbook
 from de_ui.i18n import lang, t
@@ -41,8 +42,8 @@ for col, key in zip(st.columns(4), ("total", *STATES[:3]), strict=True):
     col.metric(t(f"kpis.count_{key}"), view.total if key == "total" else view.counts[key])
 for col, block in zip(st.columns(len(view.groups)), view.groups, strict=True):
     name = t(f"group.{block.group}") if block.group else t("kpis.no_group")
-    col.plotly_chart(charts.share_gauge(block.summary.met, block.summary.total, name, L), width="stretch",
-                     key=f"kpis_sum_{block.group}")
+    show_chart(charts.share_gauge(block.summary.met, block.summary.total, name, L),
+               key=f"kpis_sum_{block.group}", where=col)
 
 cards_tab, matrix_tab = st.tabs([t("kpis.tab_cards"), t("kpis.tab_matrix")])
 with cards_tab:
@@ -70,12 +71,12 @@ with cards_tab:
                                   delta=format_date(status.latest.get("measured_on"), L), delta_color="off",
                                   delta_arrow="off")
                     else:
-                        st.plotly_chart(charts.kpi_gauge(status, L), width="stretch", key=f"kpi_g_{kpi['_row']}")
+                        show_chart(charts.kpi_gauge(status, L), key=f"kpi_g_{kpi['_row']}")
                     for e in card.evidence:
                         st.link_button(md_escape(e.label(L)), e.url, type="tertiary", icon=":material/attach_file:")
                 if card.has_trend:
                     trend_col.markdown(f"**{t('kpis.trend')}**")
-                    trend_col.plotly_chart(charts.trend_line(status, L), width="stretch", key=f"kpi_t_{kpi['_row']}")
+                    show_chart(charts.trend_line(status, L), key=f"kpi_t_{kpi['_row']}", where=trend_col)
 with matrix_tab:
     st.dataframe(pd.DataFrame(matrix_rows(wb, view, L)), hide_index=True, width="stretch", key="kpis_matrix",
                  column_config={**{c: t(f"kpis.col_{c}") for c in ("group", "no", "kpi", "action", "expected",

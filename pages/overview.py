@@ -6,6 +6,7 @@ import streamlit as st
 from de_core import charts
 from de_core.overview import build_overview, due_rows
 from de_core.thaidate import format_baht, format_date, format_datetime, format_score
+from de_ui.charts import show_chart
 from de_ui.chrome import banners, local_time, selected_year, today
 from de_ui.data import workbook
 from de_ui.i18n import lang, t
@@ -27,7 +28,7 @@ BIG = 1.3 if meeting else 1.0  # charts grow with the type in meeting mode
 
 
 def plot(fig, key: str) -> None:
-    st.plotly_chart(charts.enlarge(fig, BIG), width="stretch", key=key)
+    show_chart(charts.enlarge(fig, BIG), key=key)
 
 
 def board() -> None:
