@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -9,11 +10,12 @@ import streamlit as st
 
 from de_core.config import EMBEDDED
 from de_core.health import all_issues
-from de_core.thaidate import format_datetime
+from de_core.thaidate import format_date, format_datetime
 from de_core.workbook import Workbook
-from de_core.years import current_fiscal_year
+from de_core.years import as_of, current_fiscal_year
 from de_ui.data import backend, hard_refresh, workbook
 from de_ui.i18n import lang, language_switch, t
+from de_ui.meeting import meeting_toggle
 
 FY_KEY = "fiscal_year"
 
@@ -48,6 +50,37 @@ def banners(wb: Workbook) -> None:
     errors = [i for i in all_issues(wb) if i.severity == "error"]
     if errors:
         st.warning(t("app.issues_banner", n=len(errors)), icon=":material/warning:")
+
+
+@dataclass(frozen=True)
+class PageStart:
+    wb: Workbook
+    fy: int
+    lang: str
+    as_of: date
+
+
+def page_start(title_key: str, meeting_switch: bool = False) -> PageStart:
+    """The top of a year page: title (and the meeting switch), the year and as-of line, the banners.
+
+    Stops the page with a note on what to enter when the workbook has no fiscal year yet.
+    """
+    wb, current = workbook(), lang()
+    fy = selected_year(wb)
+    if meeting_switch:
+        head, switch = st.columns([4, 1], vertical_alignment="bottom")
+        head.title(t(title_key))
+        with switch:
+            meeting_toggle()
+    else:
+        st.title(t(title_key))
+    if fy is None:
+        st.info(t("app.no_year"))
+        st.stop()
+    day = as_of(wb, fy, today())
+    st.caption(f"{t('app.fy_label', fy=fy)} · {t('app.figures_as_of', date=format_date(day, current))}")
+    banners(wb)
+    return PageStart(wb, fy, current, day)
 
 
 def local_time(moment: datetime) -> datetime:

@@ -6,23 +6,15 @@ from de_core import activity_tables as tx
 from de_core.activity_charts import gantt, quarter_chart
 from de_core.activity_view import activities_view
 from de_core.progress import GROUPS
-from de_core.thaidate import format_baht, format_date
+from de_core.thaidate import format_baht
 from de_core.timeline import STATUSES
-from de_core.years import as_of
 from de_ui.charts import show_chart
-from de_ui.chrome import banners, selected_year, today
-from de_ui.data import workbook
-from de_ui.i18n import lang, t
+from de_ui.chrome import page_start
+from de_ui.i18n import t
 
-wb, L = workbook(), lang()
-fy = selected_year(wb)
-st.title(t("activities.title"))
-if fy is None:
-    st.info(t("app.no_year"))
-    st.stop()
-view = activities_view(wb, fy, as_of(wb, fy, today()))
-st.caption(f"{t('app.fy_label', fy=fy)} · {t('app.figures_as_of', date=format_date(view.as_of, L))}")
-banners(wb)
+page = page_start("activities.title")
+wb, fy, L = page.wb, page.fy, page.lang
+view = activities_view(wb, fy, page.as_of)
 if not view.timeline.rows:
     st.info(t("activities.empty"))
     st.stop()

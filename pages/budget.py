@@ -6,23 +6,15 @@ from de_core.activity_charts import budget_chart, burn_chart, coverage_heatmap
 from de_core.activity_tables import alert_messages, budget_table, gap_labels
 from de_core.budget import budget_view
 from de_core.coverage import coverage
-from de_core.thaidate import format_baht, format_date, format_percent
-from de_core.years import as_of
+from de_core.thaidate import format_baht, format_percent
 from de_ui.charts import show_chart
-from de_ui.chrome import banners, selected_year, today
-from de_ui.data import workbook
-from de_ui.i18n import lang, t
+from de_ui.chrome import page_start
+from de_ui.i18n import t
 
-wb, L = workbook(), lang()
-fy = selected_year(wb)
-st.title(t("budget.title"))
-if fy is None:
-    st.info(t("app.no_year"))
-    st.stop()
-view = budget_view(wb, fy, as_of(wb, fy, today()))
+page = page_start("budget.title")
+wb, fy, L = page.wb, page.fy, page.lang
+view = budget_view(wb, fy, page.as_of)
 summary = view.summary
-st.caption(f"{t('app.fy_label', fy=fy)} · {t('app.figures_as_of', date=format_date(view.as_of, L))}")
-banners(wb)
 
 a, b, c, d = st.columns(4)
 a.metric(t("budget.allocation"), format_baht(summary.allocation, L))

@@ -7,22 +7,11 @@ from de_core import charts
 from de_core.thaidate import format_date
 from de_core.tracker import STATUS_FILTERS, build_tracker, status_label, table_rows
 from de_ui.charts import show_chart
-from de_ui.chrome import banners, selected_year, today
-from de_ui.data import workbook
-from de_ui.i18n import lang, t
-from de_ui.meeting import meeting_toggle
+from de_ui.chrome import page_start, today
+from de_ui.i18n import t
 
-wb = workbook()
-fy = selected_year(wb)
-L = lang()
-head, switch = st.columns([4, 1], vertical_alignment="bottom")
-head.title(t("tracker.title"))
-with switch:
-    meeting_toggle()
-if fy is None:
-    st.info(t("app.no_year"))
-    st.stop()
-banners(wb)
+page = page_start("tracker.title", meeting_switch=True)
+wb, fy, L = page.wb, page.fy, page.lang
 
 tracker = build_tracker(wb, fy, today())
 left, right = st.columns(2)

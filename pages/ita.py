@@ -5,23 +5,15 @@ import streamlit as st
 from de_core import ita_display as show
 from de_core.ita import TOOLS
 from de_core.ita_view import build_ita_view, what_if
-from de_core.thaidate import format_date, format_score
+from de_core.thaidate import format_score
 from de_ui.charts import show_chart
-from de_ui.chrome import banners, selected_year, today
-from de_ui.data import workbook
-from de_ui.i18n import lang, t
+from de_ui.chrome import page_start, today
+from de_ui.i18n import t
 
-wb = workbook()
-fy = selected_year(wb)
-L = lang()
-st.title(t("ita.title"))
-if fy is None:
-    st.info(t("app.no_year"))
-    st.stop()
+page = page_start("ita.title")
+wb, fy, L = page.wb, page.fy, page.lang
 view = build_ita_view(wb, fy, today())
 year = view.year
-st.caption(f"{t('app.fy_label', fy=fy)} · {t('app.figures_as_of', date=format_date(view.as_of, L))}")
-banners(wb)
 if view.issues:
     with st.expander(t("ita.problems", n=len(view.issues)), expanded=True, icon=":material/warning:"):
         st.dataframe(show.issues_table(view.issues, L), hide_index=True, width="stretch")

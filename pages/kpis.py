@@ -8,24 +8,13 @@ from de_core.kpi_view import STATES, build_kpi_view, format_value, matrix_rows, 
 from de_core.progress import GROUPS
 from de_core.thaidate import format_date
 from de_ui.charts import show_chart
-from de_ui.chrome import banners, selected_year, today
-from de_ui.data import workbook
-from de_ui.i18n import lang, t
-from de_ui.meeting import meeting_toggle
+from de_ui.chrome import page_start, today
+from de_ui.i18n import t
 
 BADGE = {"met": ("green", ":material/check_circle:"), "not_met": ("orange", ":material/pending:"),
          "no_reading": ("gray", ":material/hourglass_empty:"), "no_target": ("gray", ":material/help:")}
-wb = workbook()
-fy = selected_year(wb)
-L = lang()
-head, switch = st.columns([4, 1], vertical_alignment="bottom")
-head.title(t("kpis.title"))
-with switch:
-    meeting_toggle()
-if fy is None:
-    st.info(t("app.no_year"))
-    st.stop()
-banners(wb)
+page = page_start("kpis.title", meeting_switch=True)
+wb, fy, L = page.wb, page.fy, page.lang
 
 left, right = st.columns(2)
 groups = left.multiselect(t("kpis.filter_group"), GROUPS, key="kpis_groups", format_func=lambda g: t(f"group.{g}"),
