@@ -97,10 +97,6 @@ def can_write() -> bool:
     return current_actor().can_write
 
 
-def who() -> str:
-    return current_actor().who
-
-
 @st.cache_resource(show_spinner=False)
 def _limiter() -> RateLimiter:
     """One rate limiter for the whole process (every session's failed passcodes count together too)."""

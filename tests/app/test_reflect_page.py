@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 
+from de_core.actor import LOCAL_EDITOR
+from de_core.outbox import Outbox
 from de_core.store import PermissionDenied, StoreUnavailable
 from de_core.store.local import SQLiteStore
+from de_core.writer import Submission
 from tests.app.conftest import assert_clean, page_text
 from tests.app.formfill import REFLECTION, fill, records, reflections_by, submit
 
@@ -139,3 +144,15 @@ def test_the_form_speaks_english_with_ce_dates(run_page, store):
     assert "Reflect after an activity" in text and "Working on this machine as an editor" in text
     box = at.selectbox(key="reflect.written_on")
     assert box.format_func(box.value) == "30 Jun 2023"
+
+
+def test_an_outbox_item_the_sheet_refuses_is_shown_with_its_text_until_dismissed(run_page, store, db_path):
+    clash = Submission.append("reflections", {"id": "ref-01", "fiscal_year": "2566", "what": "ข้อความที่รอส่ง"})
+    Outbox(db_path.parent / "outbox.sqlite").put(clash, LOCAL_EDITOR, None, datetime(2023, 1, 1, tzinfo=UTC))
+    at = run_page(PAGE)
+    assert_clean(at)
+    text = page_text(at)
+    assert "ส่งรายการในแท็บ «สะท้อนผล» ไม่ได้" in text and "ข้อความที่รอส่ง" in text and "ref-01" in text
+    at.button(key="outbox.dismiss.ref-01").click().run()
+    assert "ข้อความที่รอส่ง" not in page_text(at)
+    assert [r["what"] for r in reflections_by(store, id="ref-01")] != ["ข้อความที่รอส่ง"]
