@@ -11,6 +11,7 @@ from de_core.raw import RawTab, RawWorkbook
 from de_core.schema import Schema, Tab, load_schema, match_headers
 from de_core.text import normalize
 from de_core.workbook import parse_workbook
+from de_core.writer import Writer
 
 Row = dict[str, str]
 
@@ -102,16 +103,18 @@ def plan_import(current: RawWorkbook, incoming: RawWorkbook, schema: Schema | No
     return plan
 
 
-def apply_import(store, plan: ImportPlan) -> int:
-    """Carry out a plan on a store (new columns first, then updates, then appends). Returns rows written."""
+def apply_import(writer: Writer, plan: ImportPlan) -> int:
+    """Carry out a plan through the one write path (new columns, updates, appends; all audited).
+
+    Returns the rows written. Raises StoreError (PermissionDenied for a viewer, before anything is written).
+    """
     written = 0
     for tp in plan.tabs:
         if tp.new_columns:
-            store.ensure_columns(tp.tab_key, tp.new_columns)
+            writer.add_columns(tp.tab_key, tp.new_columns)
         for row_id, changed in tp.updates:
-            store.update(tp.tab_key, row_id, changed)
+            writer.update(tp.tab_key, row_id, changed)
             written += 1
         if tp.appends:
-            result = store.append(tp.tab_key, tp.appends)
-            written += len(result.appended)
+            written += writer.append_many(tp.tab_key, tp.appends)
     return written

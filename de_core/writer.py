@@ -146,6 +146,36 @@ class Writer:
         audit = self._audit(new_id(AUDIT_TAB), "update", sub, updated.before, updated.after)
         return WriteResult(sub, "written", audit)
 
+    def fill_missing_ids(self, tab_key: str, make_id: Callable[[str], str] = new_id) -> list[str]:
+        """Give every row without an id a fresh one (Data health's editor action), audited per row."""
+        self._check(tab_key)
+        filled = self.store.fill_missing_ids(tab_key, make_id)
+        for row_id in filled:
+            sub = Submission.update(tab_key, row_id, {"id": row_id})
+            self._audit(new_id(AUDIT_TAB), "fill_id", sub, {"id": ""}, {"id": row_id})
+        return filled
+
+    def add_columns(self, tab_key: str, headers: list[str]) -> list[str]:
+        """Add header cells a tab lacks (unknown columns an import keeps), audited."""
+        self._check(tab_key)
+        added = self.store.ensure_columns(tab_key, headers)
+        if added:
+            sub = Submission.update(tab_key, "", {})
+            self._audit(new_id(AUDIT_TAB), "add_columns", sub, {}, {"columns": ", ".join(added)})
+        return added
+
+    def append_many(self, tab_key: str, rows: list[Mapping[str, Any]]) -> int:
+        """Append rows in one store call (an import), each audited. Returns how many were new."""
+        self._check(tab_key)
+        subs = [Submission.append(tab_key, row) for row in rows]
+        result = self.store.append(tab_key, [sub.values for sub in subs])
+        landed = set(result.appended)
+        for sub in subs:
+            if sub.row_id in landed:
+                audit_id = "aud-" + uuid.uuid5(_AUDIT_NS, f"{sub.tab}\n{sub.row_id}\nappend").hex
+                self._audit(audit_id, "append", sub, {}, sub.values)
+        return len(landed)
+
     def submit(self, sub: Submission) -> WriteResult:
         """Send now; when the store cannot be reached, keep it in the outbox. Raises StoreError otherwise."""
         self._check(sub.tab)

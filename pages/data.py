@@ -10,6 +10,7 @@ from de_core.xlsx import read_xlsx, write_xlsx
 from de_ui.auth import can_write
 from de_ui.data import get_store, refresh
 from de_ui.i18n import lang, t
+from de_ui.writes import writer
 
 L = lang()
 st.title(t("data.title"))
@@ -57,7 +58,7 @@ st.dataframe(pd.DataFrame({
 }), hide_index=True, width="stretch")
 if st.button(t("data.apply", n=plan.changes), type="primary", key="import_apply"):
     try:
-        written = apply_import(store, plan)
+        written = apply_import(writer(), plan)
     except StoreError as err:
         st.error(f"{t('data.write_failed')}: {err.message(L)} — {err.hint(L)}")
         st.stop()

@@ -6,8 +6,9 @@ import streamlit as st
 from de_core.health import all_issues
 from de_core.ids import new_id
 from de_ui.auth import can_write
-from de_ui.data import get_store, refresh, workbook
+from de_ui.data import refresh, workbook
 from de_ui.i18n import lang, t
+from de_ui.writes import writer
 
 wb = workbook()
 issues = all_issues(wb)
@@ -25,7 +26,7 @@ missing_ids = sorted({i.tab_key for i in issues if i.column == "id" and not i.ra
 if missing_ids and can_write():
     st.caption(t("health.missing_ids", n=sum(1 for i in issues if i.column == "id" and not i.raw)))
     if st.button(t("health.fill_ids"), key="fill_ids", icon=":material/key:"):
-        filled = sum(len(get_store().fill_missing_ids(tab, new_id)) for tab in missing_ids)
+        filled = sum(len(writer().fill_missing_ids(tab, new_id)) for tab in missing_ids)
         refresh()
         st.success(t("health.filled_ids", n=filled))
         st.rerun()

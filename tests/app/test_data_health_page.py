@@ -45,3 +45,14 @@ def test_a_viewer_sees_the_missing_ids_but_no_button_to_fill_them(run_page, stor
     assert_clean(at)
     assert not [b for b in at.button if b.key == "fill_ids"]
     assert store.read_all().tabs["ค่าใช้จ่าย"].rows[-1][0] == ""
+
+
+def test_filling_ids_is_written_to_the_audit_tab(run_page, store):
+    from de_core.workbook import parse_workbook
+
+    store.append("expenses", [{"id": "", "fiscal_year": "2566", "item": "ค่าป้าย", "amount": "500"}])
+    at = run_page("pages/data_health.py")
+    at.button(key="fill_ids").click().run()
+    audit = parse_workbook(store.read_all()).rows("audit")
+    new_id = store.read_all().tabs["ค่าใช้จ่าย"].rows[-1][0]
+    assert [(r["action"], r["tab"], r["row_id"]) for r in audit] == [("fill_id", "expenses", new_id)]

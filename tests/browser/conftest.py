@@ -98,15 +98,30 @@ def chromium_context():
         context.close()
 
 
+@pytest.fixture(scope="session")
+def warm_app(chromium_context, app_url):
+    """Open "/" once before any deep link.
+
+    The first script run of a fresh server process, with a folder named pages/ beside the entry script, uses
+    Streamlit's old multipage mode, where a deep link shows "Page not found" once; after the first run every run
+    uses st.navigation. A deployment's first visitor (or its warm-up probe) does the same.
+    """
+    tab = chromium_context.new_page()
+    tab.goto(app_url)
+    wait_ready(tab)
+    tab.close()
+    return app_url
+
+
 @pytest.fixture
-def open_app(chromium_context, app_url):
+def open_app(chromium_context, warm_app):
     """Open a path of the app in a new tab and wait until its script has finished; the tab closes afterwards."""
     tabs = []
 
     def open_path(path: str):
         tab = chromium_context.new_page()
         tabs.append(tab)
-        tab.goto(f"{app_url}{path}")
+        tab.goto(f"{warm_app}{path}")
         wait_ready(tab)
         return tab
 

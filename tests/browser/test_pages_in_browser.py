@@ -44,7 +44,9 @@ THAI_FONT_PROBE = """async () => {
 @pytest.mark.parametrize("lang", ["th", "en"])
 @pytest.mark.parametrize("spec", PAGES, ids=[p.url_path for p in PAGES])
 def test_every_page_opens_clean_in_a_real_browser(open_app, spec, lang):
-    tab = open_app(f"/{spec.url_path}?lang={lang}")
+    path = "" if spec == PAGES[0] else spec.url_path  # the default page lives at "/"
+    tab = open_app(f"/{path}?lang={lang}")
+    assert tab.get_by_text("Page not found").count() == 0
     shot = screenshot(tab, f"{spec.url_path}-{lang}")
     assert tab.locator('[data-testid="stException"]').count() == 0, shot
     text = tab.locator('[data-testid="stApp"]').inner_text()

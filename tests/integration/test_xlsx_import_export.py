@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from openpyxl import load_workbook
 
+from de_core.actor import LOCAL_EDITOR
 from de_core.importer import apply_import, plan_import
 from de_core.raw import RawTab, RawWorkbook
 from de_core.workbook import parse_workbook
+from de_core.writer import Writer
 from de_core.xlsx import read_xlsx, write_xlsx
 
 
@@ -46,7 +48,7 @@ def test_import_updates_existing_ids_appends_new_ones_and_fills_missing_ids(sqli
     assert [r["id"] for r in tp.appends] == ["e2", "exp-new"] and tp.ids_filled == 1
     assert tp.new_columns == ["ผู้อนุมัติ"] and plan.ignored_tabs == ["แท็บอื่น"]
     assert [(i.address, i.raw) for i in plan.issues] == [("F4", "abc")]
-    assert apply_import(store, plan) == 3
+    assert apply_import(Writer(store, LOCAL_EDITOR), plan) == 3
     after = store.read_all().tabs["ค่าใช้จ่าย"]
     assert after.header[-1] == "ผู้อนุมัติ"
     wb = parse_workbook(store.read_all())
@@ -54,6 +56,23 @@ def test_import_updates_existing_ids_appends_new_ones_and_fills_missing_ids(sqli
     assert rows["e1"]["amount"] == 150 and rows["e1"]["extra"] == {"ผู้อนุมัติ": "รองผอ."}
     assert rows["e2"]["amount"] == 300
     assert any(i.raw == "abc" and i.address == "F4" for i in wb.issues)
+    audit = [(r["action"], r["row_id"]) for r in wb.rows("audit")]
+    assert sorted(audit, key=str) == [("add_columns", None), ("append", "e2"), ("append", "exp-new"), ("update", "e1")]
+
+
+def test_a_viewer_import_is_refused_before_anything_is_written(sqlite_factory, schema):
+    import pytest
+
+    from de_core.actor import VIEWER
+    from de_core.store import PermissionDenied
+
+    store = sqlite_factory()
+    incoming = RawWorkbook()
+    incoming.add(RawTab("ค่าใช้จ่าย", [schema.tab("expenses").headers("th"), ["e9", "2566", "act-4"]]))
+    plan = plan_import(store.read_all(), incoming)
+    with pytest.raises(PermissionDenied):
+        apply_import(Writer(store, VIEWER), plan)
+    assert len(store.read_all().tabs["ค่าใช้จ่าย"].rows) == 1
 
 
 def test_a_file_that_is_not_xlsx_gets_a_clear_message():
