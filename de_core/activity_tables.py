@@ -6,7 +6,6 @@ as markdown).
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 
 import pandas as pd
@@ -15,18 +14,12 @@ from de_core.activity_view import ActivityDetail
 from de_core.budget import BudgetAlert, BudgetSummary
 from de_core.coverage import Coverage
 from de_core.i18n import translate
+from de_core.mdtext import md_escape_line as md_escape
 from de_core.quarters import QuarterSpread
 from de_core.schema import Schema
 from de_core.thaidate import DASH, format_baht, format_date, format_number, format_percent
 from de_core.timeline import DateProblem, GanttRow
 from de_core.workbook import Record
-
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~$:])")
-
-
-def md_escape(text: object) -> str:
-    """Sheet text made inert for st.markdown / st.warning (no links, no emphasis, no HTML)."""
-    return _MD_SPECIAL.sub(r"\\\1", " ".join(str(text or "").split()))
 
 
 def _t(key: str, lang: str, **values: object) -> str:

@@ -2,21 +2,20 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from de_core.mdtext import md_escape
 from de_core.progress import kpi_group
 from de_core.text import fold
 from de_core.workbook import Record, Workbook
 
 LABEL_LIMIT = 90
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:])")
 
 
 def plain(text: str | None) -> str:
     """Sheet text made safe for st.markdown/st.caption: every markdown character escaped, never HTML."""
-    return _MD_SPECIAL.sub(r"\\\1", text or "")
+    return md_escape(text or "")
 
 
 def _cut(text: str, limit: int = LABEL_LIMIT) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 
 import plotly.graph_objects as go
@@ -12,6 +11,7 @@ from de_core.cells import CellIssue
 from de_core.i18n import translate
 from de_core.ita import TOOLS, ItaYear, Needed
 from de_core.ita_view import ItaView
+from de_core.mdtext import md_escape as _md_escape
 from de_core.oit import INVALID, MISSING, OitChecklist
 from de_core.schema import load_schema
 from de_core.thaidate import (
@@ -190,9 +190,6 @@ def counts_text(checklist: OitChecklist, lang: str) -> str:
                                          if k != "unknown"})
 
 
-def _md_escape(text: str) -> str:
-    """Sheet text made inert for st.markdown-based elements (every markdown/HTML character escaped)."""
-    return re.sub(r"([\\`*_{}\[\]()#+\-.!|~<>&])", r"\\\1", text)
 
 
 def flagged_text(checklist: OitChecklist, lang: str) -> str | None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date
@@ -15,12 +14,8 @@ from de_core.workbook import Record, Workbook
 from de_core.years import as_of
 
 STATES = ("met", "not_met", "no_reading", "no_target")
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
 
 
-def md_escape(text: str) -> str:
-    """Sheet text made safe to show inside Streamlit markdown (every markdown character escaped)."""
-    return _MD_SPECIAL.sub(r"\\\1", text)
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,8 @@ import pandas as pd
 import streamlit as st
 
 from de_core import charts
-from de_core.kpi_view import STATES, build_kpi_view, format_value, matrix_rows, md_escape, state_label
+from de_core.kpi_view import STATES, build_kpi_view, format_value, matrix_rows, state_label
+from de_core.mdtext import md_escape
 from de_core.progress import GROUPS
 from de_core.thaidate import format_date
 from de_ui.charts import show_chart

@@ -3,6 +3,7 @@
 import pandas as pd
 import streamlit as st
 
+from de_core.mdtext import md_escape
 from de_core.report import build_report, render_docx, render_html
 from de_core.report.preview import preview_rows
 from de_ui.chrome import selected_year, today
@@ -27,7 +28,7 @@ right.download_button(t("report.download_html"), data=render_html(report).encode
 
 st.divider()
 st.subheader(t("report.preview"))
-st.markdown(f"**{report.title}** · {report.subtitle}")
+st.markdown(f"**{md_escape(report.title)}** · {md_escape(report.subtitle)}")
 for label, value in report.facts:
     st.text(f"{label}: {value}")
 for section in report.sections:

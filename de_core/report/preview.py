@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import re
-
+from de_core.mdtext import md_escape_lines
 from de_core.report.model import Table
-
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:])")
 
 
 def markdown_cell(text: str) -> str:
     """Text shown exactly as typed in a Markdown cell: every Markdown character escaped, line breaks kept."""
-    return "  \n".join(_MD_SPECIAL.sub(r"\\\1", line) for line in text.split("\n"))
+    return md_escape_lines(text)
 
 
 def preview_rows(table: Table) -> tuple[list[str], list[list[str]]]:

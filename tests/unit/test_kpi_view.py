@@ -3,7 +3,8 @@
 from datetime import date
 from decimal import Decimal
 
-from de_core.kpi_view import build_kpi_view, format_value, matrix_rows, md_escape
+from de_core.kpi_view import build_kpi_view, format_value, matrix_rows
+from de_core.mdtext import md_escape
 from tests.unit.directors_data import workbook_of
 
 TODAY = date(2023, 11, 20)
