@@ -26,6 +26,7 @@ from de_ui.data import backend, get_store, refresh
 from de_ui.i18n import lang, t
 
 PREVIEW = 120
+EMPTY: dict[str, Any] = {"refs": [], "tags": [], "ref": None, "enum": None}  # other kinds: ""
 
 
 def field_key(form: str, name: str) -> str:
@@ -114,8 +115,16 @@ def send_pending(form: str) -> None:
 def _confirmed(form: str, kind: str, sub: Submission) -> None:
     st.session_state[field_key(form, "_outcome")] = ("saved", sub)
     st.session_state[field_key(form, "_last")] = (_fingerprint(sub), sub.key)
-    for name in [f.key for f in FORMS[kind].fields] + ["_pending", "_key"]:
-        st.session_state.pop(field_key(form, name), None)  # a fresh, empty form for the next entry
+    spec = FORMS[kind]
+    for f in spec.fields:
+        # A fresh, empty form for the next entry. Popping a key is not enough in a real browser: the form's
+        # widgets would keep showing the saved text, so an append form's widgets are set to their empty value.
+        if spec.op == "append" and f.kind != "date":
+            st.session_state[field_key(form, f.key)] = EMPTY.get(f.kind, "")
+        else:
+            st.session_state.pop(field_key(form, f.key), None)
+    for name in ("_pending", "_key"):
+        st.session_state.pop(field_key(form, name), None)
 
 
 def _confirm_delivered(outbox: Outbox) -> None:

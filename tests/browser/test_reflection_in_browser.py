@@ -37,6 +37,8 @@ def test_a_reflection_submitted_in_the_browser_appears_in_the_feed(open_app, app
     saved = tab.locator('[data-testid="stAlertContentSuccess"]').filter(has_text=_t("forms.saved").split(" (")[0])
     saved.wait_for()
     screenshot(tab, "reflect-saved-th")
+    # Saved: the form is empty again in the browser itself, ready for the next reflection.
+    assert form.get_by_role("textbox", name=_t("forms.what")).input_value() == ""
     assert tab.locator('[data-testid="stException"]').count() == 0
 
     tab.goto(f"{app_url}/{PATHS['pages/reflections.py']}?lang=th")
