@@ -13,14 +13,15 @@ from urllib.parse import urlsplit
 
 from de_core._parse_base import BLANK_MARKS, BadCell, as_text, prep, show
 from de_core._parse_dates import parse_date, parse_fiscal_year, parse_month, parse_month_range
+from de_core._parse_enum import EnumOption, enum_list_parser, enum_parser, parse_enum, parse_enum_list
 from de_core.text import fold, normalize, normalize_light, split_multi, thai_digits_to_arabic
 
 __all__ = [
     "BadCell", "parse_number", "parse_int", "parse_baht", "parse_percent", "parse_score", "parse_date",
     "parse_month", "parse_month_range", "parse_fiscal_year", "parse_bool", "parse_measure", "parse_url",
-    "parse_urls", "parse_enum", "parse_enum_list", "parse_text", "EnumOption", "split_multi",
+    "parse_urls", "parse_enum", "parse_enum_list", "parse_text", "EnumOption", "split_multi", "enum_parser",
+    "enum_list_parser",
 ]
-EnumOption = tuple[str, str, str, Sequence[str]]
 
 MAX_DIGITS = 30
 MAX_URL = 2000
@@ -257,40 +258,6 @@ def parse_urls(raw: str) -> list[str]:
                           exc.hint_th, exc.hint_en) from None
         if url is not None and url not in out:
             out.append(url)
-    return out
-
-
-def _enum_key(s: str) -> str:
-    return re.sub(r"[\s_\-]+", "", fold(thai_digits_to_arabic(s)))
-
-
-def parse_enum(raw: str, options: Sequence[EnumOption]) -> str | None:
-    """The key of the option whose key, Thai, English label or alias matches (ignoring case/spaces). Raises BadCell."""
-    s = prep(raw)
-    if s is None:
-        return None
-    wanted = _enum_key(s)
-    if wanted:
-        for key, th, en, aliases in options:
-            if any(_enum_key(c) == wanted for c in (key, th, en, *aliases)):
-                return key
-    allowed_th = ", ".join(th for _k, th, _e, _a in options)
-    allowed_en = ", ".join(en for _k, _t, en, _a in options)
-    raise BadCell(f"ไม่มีค่านี้ในรายการ: {show(s)} — ค่าที่ใช้ได้: {allowed_th}",
-                  f"Not an allowed value: {show(s)} — allowed: {allowed_en}",
-                  "เลือกจากรายการแบบเลื่อนลง (dropdown)", "Pick a value from the dropdown list")
-
-
-def parse_enum_list(raw: str, options: Sequence[EnumOption]) -> list[str]:
-    """Several dropdown values separated by commas, semicolons or new lines -> their keys; [] when blank."""
-    text = as_text(raw)
-    if len(text) > 20_000:
-        raise BadCell(f"ข้อความยาวเกินไป: {show(text)}", f"Too long: {show(text)}")
-    out: list[str] = []
-    for item in split_multi(text):
-        key = parse_enum(item, options)
-        if key is not None and key not in out:
-            out.append(key)
     return out
 
 

@@ -13,6 +13,7 @@ __all__ = [
     "fold",
     "thai_digits_to_arabic",
     "split_multi",
+    "is_blank",
 ]
 
 #: Invisible characters that staff paste in from Word, LINE or web pages; removed before matching.
@@ -21,13 +22,22 @@ ZERO_WIDTH: frozenset[str] = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
 #: Thai digits ๐..๙ (U+0E50..U+0E59), index = value.
 THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
 
-_ZW_TABLE = {ord(c): None for c in ZERO_WIDTH}
+_ZW = re.compile("[" + "".join(sorted(ZERO_WIDTH)) + "]")
 _DIGIT_TABLE = {ord(t): str(i) for i, t in enumerate(THAI_DIGITS)}
+_HAS_THAI_DIGIT = re.compile(f"[{THAI_DIGITS}]")
 _MULTI_SEP = re.compile(r"[,;，；、\r\n\u2028\u2029\x85]+")
 
 
 def _strip_zero_width(s: str) -> str:
-    return unicodedata.normalize("NFC", unicodedata.normalize("NFC", s).translate(_ZW_TABLE))
+    s = unicodedata.normalize("NFC", s)
+    if _ZW.search(s) is None:  # the common case: a regex scan is far cheaper than str.translate with a dict
+        return s
+    return unicodedata.normalize("NFC", _ZW.sub("", s))
+
+
+def is_blank(s: str) -> bool:
+    """Whether normalize(s) is empty (only spaces and zero-width characters), without building it."""
+    return not s or s.isspace() or (_ZW.search(s) is not None and not normalize(s))
 
 
 def normalize(s: str) -> str:
@@ -49,7 +59,7 @@ def fold(s: str) -> str:
 
 def thai_digits_to_arabic(s: str) -> str:
     """Replace Thai digits ๐-๙ with 0-9; everything else is kept."""
-    return s.translate(_DIGIT_TABLE)
+    return s.translate(_DIGIT_TABLE) if _HAS_THAI_DIGIT.search(s) is not None else s
 
 
 def split_multi(raw: str) -> list[str]:

@@ -11,7 +11,7 @@ from de_core import parse
 from de_core.cells import ERROR, WARNING, CellIssue, a1
 from de_core.raw import RawTab, RawWorkbook
 from de_core.schema import Column, Schema, Tab, load_schema, match_headers
-from de_core.text import normalize, split_multi
+from de_core.text import is_blank, normalize, split_multi
 
 Record = dict[str, Any]
 LIST_TYPES = frozenset({"enum_list", "urls", "ids"})
@@ -48,8 +48,7 @@ class Workbook:
 def _parser(col: Column, schema: Schema) -> Callable[[str], Any]:
     if col.type in ("enum", "enum_list"):
         options = [(o.key, o.th, o.en, o.aliases) for o in schema.options(col.enum or "")]
-        fn = parse.parse_enum if col.type == "enum" else parse.parse_enum_list
-        return lambda raw: fn(raw, options)
+        return parse.enum_parser(options) if col.type == "enum" else parse.enum_list_parser(options)
     simple: dict[str, Callable[[str], Any]] = {
         "text": parse.parse_text, "datetime": parse.parse_text, "int": parse.parse_int,
         "number": parse.parse_number, "percent": parse.parse_percent, "score": parse.parse_score,
@@ -60,17 +59,29 @@ def _parser(col: Column, schema: Schema) -> Callable[[str], Any]:
     return simple[col.type]
 
 
+Parsed = tuple[Any, "parse.BadCell | None"]
+
+
+def _parsed(fn: Callable[[str], Any], raw: str) -> Parsed:
+    try:
+        return fn(raw), None
+    except parse.BadCell as bad:
+        return None, bad
+
+
 def _tab_issue(tab: str, message_th: str, message_en: str, tab_key: str, address: str = "",
                hint_th: str = "", hint_en: str = "", severity: str = ERROR, column: str | None = None) -> CellIssue:
     return CellIssue(tab, address, "", message_th, message_en, hint_th, hint_en, severity, tab_key, column)
 
 
-def _find_raw_tab(raw: RawWorkbook, tab: Tab, schema: Schema) -> RawTab | None:
+def _raw_tabs(raw: RawWorkbook, schema: Schema) -> dict[str, RawTab]:
+    """The raw tab standing for each schema tab key (the first in sheet order whose title matches)."""
+    found: dict[str, RawTab] = {}
     for title, raw_tab in raw.tabs.items():
-        found = schema.find_tab(title)
-        if found is not None and found.key == tab.key:
-            return raw_tab
-    return None
+        tab = schema.find_tab(title)
+        if tab is not None:
+            found.setdefault(tab.key, raw_tab)
+    return found
 
 
 def _parse_tab(raw_tab: RawTab, tab: Tab, schema: Schema, issues: list[CellIssue]) -> list[Record]:
@@ -89,35 +100,41 @@ def _parse_tab(raw_tab: RawTab, tab: Tab, schema: Schema, issues: list[CellIssue
                 title, f"ไม่พบคอลัมน์ «{col.th}» (ไม่บังคับ)", f"Optional column «{col.en}» ({col.th}) is missing",
                 tab.key, "1", f"เพิ่มหัวคอลัมน์ «{col.th}» หากต้องการใช้", f"Add the header «{col.th}» to use it",
                 WARNING, col.key))
-    parsers = {key: _parser(tab.column(key), schema) for key in positions}
+    # Per column: its parser and what it gave for each raw text seen so far in this parse (columns repeat their
+    # values: years, statuses, dates, owners), so each distinct text is parsed once.
+    columns = [(key, pos, tab.column(key), tab.column(key).type in LIST_TYPES, _parser(tab.column(key), schema), {})
+               for key, pos in positions.items()]
+    absent = [(c.key, c.type in LIST_TYPES) for c in tab.columns if c.key not in positions]
     header = raw_tab.header
     records: list[Record] = []
     seen_ids: dict[str, int] = {}
     for index, row in enumerate(raw_tab.rows[1:], start=2):
-        if not any(normalize(c) for c in row):
+        if all(is_blank(c) for c in row):
             continue
         rec: Record = {"_row": index}
-        row_id = normalize(row[positions["id"]]) if "id" in positions and positions["id"] < len(row) else ""
-        for key, pos in positions.items():
-            cell = row[pos] if pos < len(row) else ""
-            col = tab.column(key)
-            try:
-                value = parsers[key](cell)
-            except parse.BadCell as bad:
-                value = [] if col.type in LIST_TYPES else None
+        width = len(row)
+        row_id = normalize(row[positions["id"]]) if "id" in positions and positions["id"] < width else ""
+        for key, pos, col, is_list, fn, seen in columns:
+            cell = row[pos] if pos < width else ""
+            hit = seen.get(cell)
+            if hit is None:
+                hit = seen[cell] = _parsed(fn, cell)
+            value, bad = hit
+            if bad is not None:
+                value = [] if is_list else None
                 issues.append(CellIssue(title, a1(pos, index), cell, bad.message_th, bad.message_en, bad.hint_th,
                                         bad.hint_en, ERROR, tab.key, key, row_id or None))
             else:
-                if value is None and col.type in LIST_TYPES:
-                    value = []
+                if is_list:
+                    value = [] if value is None else list(value)  # each record owns its list
                 if col.required and (value is None or value == []) and key != "id":
                     issues.append(CellIssue(
                         title, a1(pos, index), cell, f"ต้องกรอก «{col.th}»", f"«{col.en}» is required",
                         f"กรอกค่าในช่อง {a1(pos, index)}", f"Fill in cell {a1(pos, index)}", ERROR, tab.key, key,
                         row_id or None))
             rec[key] = value
-        for key in tab.column_keys:
-            rec.setdefault(key, [] if tab.column(key).type in LIST_TYPES else None)
+        for key, is_list in absent:
+            rec[key] = [] if is_list else None
         rec["extra"] = {header[p]: row[p] for p in unknown if p < len(row) and row[p] != ""}
         id_pos = positions.get("id", 0)
         if not row_id:
@@ -140,8 +157,9 @@ def parse_workbook(raw: RawWorkbook, schema: Schema | None = None) -> Workbook:
     """Parse every tab of the schema out of a raw workbook. Never raises on bad data: problems become issues."""
     schema = schema or load_schema()
     wb = Workbook(schema=schema, read_at=raw.read_at, source=raw.source)
+    raw_tabs = _raw_tabs(raw, schema)
     for tab in schema.tabs:
-        raw_tab = _find_raw_tab(raw, tab, schema)
+        raw_tab = raw_tabs.get(tab.key)
         if raw_tab is None:
             wb.records[tab.key] = []
             wb.issues.append(_tab_issue(
