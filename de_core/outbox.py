@@ -18,7 +18,7 @@ from typing import Any
 
 from de_core.actor import Actor
 from de_core.store.base import DuplicateIdConflict, SheetStore, StoreError
-from de_core.writer import AUDIT_TAB, Submission, Writer, bangkok_now, is_retryable, unavailable
+from de_core.writer import AUDIT_TAB, Submission, Writer, bangkok_now, is_retryable, refused, unavailable
 
 DEFAULT_NAME = "outbox.sqlite"
 PATH_ENV = "DE_DASHBOARD_OUTBOX"
@@ -93,7 +93,13 @@ class Outbox:
             conn.close()
 
     def put(self, sub: Submission, actor: Actor, error: BaseException | None, at: datetime) -> None:
-        """Queue a submission that just failed to go out (a queued key takes the new content, waits again)."""
+        """Queue a submission that just failed to go out (a queued key takes the new content, waits again).
+
+        Raises PermissionDenied for a viewer: the outbox only ever holds an editor's writes, so delivery, which
+        runs later for whoever opens the page, never sends anything a viewer typed.
+        """
+        if not actor.can_write:
+            raise refused()
         message = getattr(error, "message_en", None) or (str(error) if error else "")
         stamp = at.isoformat(timespec="seconds")
         with self._connect() as conn:

@@ -132,6 +132,17 @@ def match_headers(tab: Tab, header_row: list[str]) -> tuple[dict[str, int], list
     return found, unknown
 
 
+def repeated_headers(tab: Tab, header_row: list[str]) -> dict[str, list[int]]:
+    """Columns that more than one header cell names (e.g. "หมายเหตุ" and "Note"), with those positions."""
+    out: dict[str, list[int]] = {}
+    for col in tab.columns:
+        accepted = {fold(n) for n in col.names()}
+        hits = [pos for pos, cell in enumerate(header_row) if fold(cell) in accepted]
+        if len(hits) > 1:
+            out[col.key] = hits
+    return out
+
+
 def _load_enums(path: Path) -> dict[str, tuple[EnumOption, ...]]:
     data = tomllib.loads(path.read_text(encoding="utf-8"))
     return {

@@ -7,8 +7,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from de_core.cells import column_letter
 from de_core.raw import RawWorkbook
-from de_core.schema import Tab, match_headers
+from de_core.schema import Tab, match_headers, repeated_headers
 from de_core.text import fold, normalize
 
 
@@ -109,6 +110,17 @@ def column_positions(tab: Tab, header: list[str], keys: list[str] | Any) -> dict
     Raises SchemaMismatch naming the first column the header row lacks.
     """
     known, _unknown = match_headers(tab, header)
+    repeated = repeated_headers(tab, header)
+    for key in keys:
+        if key in repeated:
+            col = tab.column(key)
+            where = ", ".join(column_letter(p) for p in repeated[key])
+            raise SchemaMismatch(
+                f"แท็บ «{tab.th}» มีหลายคอลัมน์ที่เป็น «{col.th}» (คอลัมน์ {where}): แอปจะไม่เดาว่าต้องเขียนช่องไหน",
+                f"Tab «{tab.en}» has several columns named «{col.en}» (columns {where}): the app will not guess",
+                "แก้หัวคอลัมน์ในแถวที่ 1 ให้เหลือคอลัมน์เดียว แล้วลองอีกครั้ง ข้อความที่พิมพ์ไว้ยังอยู่",
+                "Rename the headers in row 1 so only one names it, then try again; what you typed is kept",
+            )
     folded_headers = {fold(h): i for i, h in enumerate(header) if normalize(h)}
     positions = {}
     for key in keys:

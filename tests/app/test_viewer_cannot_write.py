@@ -100,15 +100,13 @@ def test_an_import_applied_by_a_viewer_writes_nothing(store, before):
     assert snapshot(store) == before
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason="known gap in de_core/outbox.py (#7): delivery sends "
-                   "every item as an editor (Actor(who, 'editor', method)) without checking that an editor queued it; "
-                   "not reachable from the pages today (Writer.submit refuses viewers before queuing)")
-def test_the_outbox_delivers_nothing_a_viewer_could_have_queued(store, before, tmp_path):
+def test_the_outbox_never_takes_a_viewers_item_so_delivery_cannot_send_one(store, before, tmp_path):
     outbox = Outbox(tmp_path / "outbox.sqlite")
     busy = StoreUnavailable("ไม่ว่าง", "busy")
-    outbox.put(Submission.append("expenses", NEW_ROW), VIEWER, busy, NOW)
+    with pytest.raises(PermissionDenied):
+        outbox.put(Submission.append("expenses", NEW_ROW), VIEWER, busy, NOW)
     report = outbox.deliver(store, clock=lambda: NOW, force=True)
-    assert not report.delivered
+    assert not report.delivered and not outbox.pending()
     assert snapshot(store) == before
 
 

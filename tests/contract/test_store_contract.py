@@ -150,3 +150,15 @@ def test_fill_missing_ids_gives_each_blank_id_row_a_fresh_id_and_leaves_others(m
     assert [r[0] for r in rows[1:]] == ["exp-a", "e1", "exp-b"]
     assert [r[2] for r in rows[1:] if len(r) > 2] == ["act-4", "act-5"]
     assert store.fill_missing_ids("expenses", lambda key: "never") == []
+
+
+def test_a_write_to_a_column_two_headers_both_name_is_refused(make_store, schema):
+    header = schema.tab("expenses").headers("th")
+    header[1] = "Note"  # a person renamed ปีงบประมาณ to the English name of หมายเหตุ
+    raw = RawWorkbook()
+    raw.add(RawTab("ค่าใช้จ่าย", [header, ["e1", "2566", "act-4"]]))
+    store = make_store(raw)
+    with pytest.raises(SchemaMismatch) as err:
+        store.update("expenses", "e1", {"note": "x"})
+    assert "หมายเหตุ" in err.value.message_th and "B" in err.value.message_th
+    assert _tab(store.read_all(), "ค่าใช้จ่าย").rows[1][:3] == ["e1", "2566", "act-4"]
