@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
@@ -15,14 +16,17 @@ import pandas as pd
 import streamlit as st
 
 from de_core.config import EMBEDDED, embedded_path
+from de_core.feed import activity_options, kpi_options
 from de_core.forms import FORMS, date_choices, default_day, new_key, prepare
 from de_core.outbox import Outbox, outbox_path
 from de_core.schema import load_schema
 from de_core.store import StoreError
 from de_core.thaidate import format_date, format_datetime
+from de_core.workbook import Workbook
 from de_core.writer import Submission, Writer
-from de_ui.auth import current_actor
-from de_ui.data import backend, get_store, refresh
+from de_ui.auth import current_actor, editor_gate
+from de_ui.chrome import selected_year
+from de_ui.data import backend, get_store, refresh, workbook
 from de_ui.i18n import lang, t
 
 PREVIEW = 120
@@ -226,3 +230,33 @@ def date_field(label: str, fy: int, key: str, default: date | None, optional: bo
     start = default if default in days else (default_day(fy, default) if default and not optional else None)
     st.selectbox(label, days, index=days.index(start) if start in days else 0, key=key,
                  format_func=lambda d: format_date(d, L) if d else t("forms.not_set"))
+
+
+@dataclass(frozen=True)
+class FormPage:
+    wb: Workbook
+    fy: int
+    lang: str
+    activities: dict[str, str]
+    kpis: dict[str, str]
+
+
+def form_page_start(title_key: str, help_key: str) -> FormPage:
+    """The top of a form page: title and help, the year, the editor gate, pending outbox items, the choices.
+
+    Stops the page (with what to do) when there is no year or no activity yet, or for a viewer (sign-in prompt).
+    """
+    wb, current = workbook(), lang()
+    fy = selected_year(wb)
+    st.title(t(title_key))
+    st.caption(t(help_key))
+    if fy is None:
+        st.info(t("app.no_year"))
+        st.stop()
+    editor_gate()
+    outbox_panel()
+    activities, kpis = dict(activity_options(wb, fy)), dict(kpi_options(wb, fy, current))
+    if not activities:
+        st.info(t("forms.no_activities"))
+        st.stop()
+    return FormPage(wb, fy, current, activities, kpis)

@@ -2,30 +2,16 @@
 
 import streamlit as st
 
-from de_core.feed import activity_options, known_ids, kpi_options
+from de_core.feed import known_ids
 from de_core.forms import ANSWER_LIMIT
 from de_core.years import as_of
-from de_ui.auth import editor_gate
-from de_ui.chrome import selected_year, today
-from de_ui.data import workbook
-from de_ui.i18n import lang, t
-from de_ui.writes import date_field, field_key, on_submit, outbox_panel, show_outcome
+from de_ui.chrome import today
+from de_ui.i18n import t
+from de_ui.writes import date_field, field_key, form_page_start, on_submit, show_outcome
 
 F = "reflect"
-wb = workbook()
-fy = selected_year(wb)
-L = lang()
-st.title(t("forms.reflect_title"))
-st.caption(t("forms.reflect_help"))
-if fy is None:
-    st.info(t("app.no_year"))
-    st.stop()
-editor_gate()
-outbox_panel()
-activities, kpis = dict(activity_options(wb, fy)), dict(kpi_options(wb, fy, L))
-if not activities:
-    st.info(t("forms.no_activities"))
-    st.stop()
+page = form_page_start("forms.reflect_title", "forms.reflect_help")
+wb, fy, L, activities, kpis = page.wb, page.fy, page.lang, page.activities, page.kpis
 
 
 def options(enum: str) -> dict[str, str]:

@@ -2,29 +2,15 @@
 
 import streamlit as st
 
-from de_core.feed import activity_options, known_ids, kpi_options
+from de_core.feed import known_ids
 from de_core.thaidate import format_date
 from de_core.years import as_of
-from de_ui.auth import editor_gate
-from de_ui.chrome import selected_year, today
-from de_ui.data import workbook
-from de_ui.i18n import lang, t
-from de_ui.writes import date_field, field_key, on_submit, outbox_panel, show_outcome
+from de_ui.chrome import today
+from de_ui.i18n import t
+from de_ui.writes import date_field, field_key, form_page_start, on_submit, show_outcome
 
-wb = workbook()
-fy = selected_year(wb)
-L = lang()
-st.title(t("forms.results_title"))
-st.caption(t("forms.results_help"))
-if fy is None:
-    st.info(t("app.no_year"))
-    st.stop()
-editor_gate()
-outbox_panel()
-activities, kpis = dict(activity_options(wb, fy)), dict(kpi_options(wb, fy, L))
-if not activities:
-    st.info(t("forms.no_activities"))
-    st.stop()
+page = form_page_start("forms.results_title", "forms.results_help")
+wb, fy, L, activities, kpis = page.wb, page.fy, page.lang, page.activities, page.kpis
 known, day = known_ids(wb, fy), as_of(wb, fy, today())
 statuses = {o.key: o.label(L) for o in wb.schema.options("activity_status")}
 tab_activity, tab_expense, tab_reading = st.tabs([t("forms.tab_activity"), t("forms.tab_expense"),
