@@ -53,10 +53,10 @@ class OitItem:
         return self.status in PUBLISHED
 
 
-@dataclass
-class GroupProgress:
-    group: str | None  # oit_group key; None for items whose group could not be read
-    items: list[OitItem] = field(default_factory=list)
+class _PublishedShare:
+    """Counts over `items`: how many, how many published (or checked), and that share in percent."""
+
+    items: list[OitItem]
 
     @property
     def total(self) -> int:
@@ -68,31 +68,24 @@ class GroupProgress:
 
     @property
     def percent(self) -> Decimal | None:
-        """Share of the group's items published or checked, in percent (None for an empty group)."""
+        """Share of the items published or checked, in percent (None without items)."""
         return round2(Decimal(self.published) * HUNDRED / self.total) if self.total else None
 
 
 @dataclass
-class OitChecklist:
+class GroupProgress(_PublishedShare):
+    group: str | None  # oit_group key; None for items whose group could not be read
+    items: list[OitItem] = field(default_factory=list)
+
+
+@dataclass
+class OitChecklist(_PublishedShare):
     fiscal_year: int | None
     groups: list[GroupProgress] = field(default_factory=list)
 
     @property
-    def items(self) -> list[OitItem]:
+    def items(self) -> list[OitItem]:  # type: ignore[override]
         return [i for g in self.groups for i in g.items]
-
-    @property
-    def total(self) -> int:
-        return len(self.items)
-
-    @property
-    def published(self) -> int:
-        return sum(1 for i in self.items if i.published)
-
-    @property
-    def percent(self) -> Decimal | None:
-        """Share of all items published or checked, in percent (None without items)."""
-        return round2(Decimal(self.published) * HUNDRED / self.total) if self.total else None
 
     @property
     def projected_oit(self) -> Decimal | None:
