@@ -187,3 +187,46 @@ def conflict(tab: Tab, row_id: str) -> DuplicateIdConflict:
         "ตรวจดูแถวนั้นในชีต หากต้องการแก้ ให้ใช้การแก้ไขแทนการเพิ่ม",
         "Check that row in the sheet; to change it, edit it instead of adding",
     )
+
+
+def plan_appends(tab: Tab, grid: list[list[str]], rows: list[Mapping[str, Any]],
+                 result: AppendResult) -> list[tuple[str, list[str]]]:
+    """The (id, cells) of the rows to append after `grid`, recording them in `result`.
+
+    A row whose id is already there with the same content is recorded as already present and skipped.
+    Raises DuplicateIdConflict (same id, other content) and SchemaMismatch (a column the header lacks).
+    """
+    header = grid[0] if grid else []
+    work = [list(r) for r in grid]
+    pending: list[tuple[str, list[str]]] = []
+    for row in rows:
+        positions = column_positions(tab, header, list(row.keys()))
+        row_id = cell_text(row.get(tab.id_column))
+        hits = find_rows(work, positions.get(tab.id_column, 0), row_id) if row_id else []
+        if hits:
+            if all(same_content(work[h - 1], positions, row) for h in hits):
+                result.already_present.append(row_id)
+                continue
+            raise conflict(tab, row_id)
+        cells = row_cells(positions, row, 0)
+        work.append(cells)
+        pending.append((row_id, cells))
+        result.appended.append(row_id)
+    return pending
+
+
+def locate_row(tab: Tab, grid: list[list[str]], row_id: str,
+               keys: list[str]) -> tuple[int, dict[str, int], int]:
+    """The sheet row number of the one row carrying row_id, the positions of the given columns, the id's position.
+
+    Raises SchemaMismatch, RowNotFound (no such row) and AmbiguousRow (several rows carry the id).
+    """
+    header = grid[0] if grid else []
+    positions = column_positions(tab, header, keys)
+    id_pos = column_positions(tab, header, [tab.id_column])[tab.id_column]
+    hits = find_rows(grid, id_pos, row_id)
+    if not hits:
+        raise not_found(tab, row_id)
+    if len(hits) > 1:
+        raise ambiguous(tab, row_id, hits)
+    return hits[0], positions, id_pos

@@ -26,11 +26,7 @@ from de_core.store.base import (
     StoreError,
     UpdateResult,
     cell_text,
-    column_positions,
-    conflict,
-    find_rows,
-    row_cells,
-    same_content,
+    plan_appends,
 )
 from de_core.store.gsheets_append import send_append
 from de_core.store.gsheets_ids import fill_missing_ids
@@ -220,21 +216,7 @@ class GoogleSheetStore:
         with self._lock:
             title, grid = self.read_tab(tab)
             header = grid[0] if grid else []
-            work = [list(r) for r in grid]
-            pending: list[tuple[str, list[str]]] = []
-            for row in rows:
-                positions = column_positions(tab, header, list(row.keys()))
-                row_id = cell_text(row.get(tab.id_column))
-                hits = find_rows(work, positions.get(tab.id_column, 0), row_id) if row_id else []
-                if hits:
-                    if all(same_content(work[h - 1], positions, row) for h in hits):
-                        result.already_present.append(row_id)
-                        continue
-                    raise conflict(tab, row_id)
-                cells = row_cells(positions, row, 0)
-                work.append(cells)
-                pending.append((row_id, cells))
-                result.appended.append(row_id)
+            pending = plan_appends(tab, grid, rows, result)
             if pending:
                 id_pos = match_headers(tab, header)[0].get(tab.id_column)
                 send_append(self, title, grid, id_pos, pending)

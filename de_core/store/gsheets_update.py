@@ -21,10 +21,8 @@ from de_core.schema import Tab
 from de_core.store.base import (
     StoreError,
     UpdateResult,
-    ambiguous,
-    column_positions,
     find_rows,
-    not_found,
+    locate_row,
     row_cells,
 )
 from de_core.store.retry import KEPT_EN, KEPT_TH, SheetRequestRefused
@@ -58,15 +56,7 @@ def _row(grid: Grid, rownum: int) -> list[str]:
 
 def locate(tab: Tab, grid: Grid, row_id: str, values: Mapping[str, Any]) -> _Plan:
     """Find the one row carrying row_id and the cells to change. Raises SchemaMismatch, RowNotFound, AmbiguousRow."""
-    header = grid[0] if grid else []
-    positions = column_positions(tab, header, list(values.keys()))
-    id_pos = column_positions(tab, header, [tab.id_column])[tab.id_column]
-    hits = find_rows(grid, id_pos, row_id)
-    if not hits:
-        raise not_found(tab, row_id)
-    if len(hits) > 1:
-        raise ambiguous(tab, row_id, hits)
-    rownum = hits[0]
+    rownum, positions, id_pos = locate_row(tab, grid, row_id, list(values.keys()))
     cells = _row(grid, rownum)
     new = row_cells(positions, values, len(cells))
     before = {k: _cell(cells, p) for k, p in positions.items()}

@@ -18,13 +18,10 @@ from de_core.store.base import (
     SchemaMismatch,
     StoreUnavailable,
     UpdateResult,
-    ambiguous,
     column_positions,
-    conflict,
-    find_rows,
-    not_found,
+    locate_row,
+    plan_appends,
     row_cells,
-    same_content,
 )
 
 DEFAULT_PATH = Path("data") / "workbook.sqlite"
@@ -154,23 +151,11 @@ class SQLiteStore:
         with self._write() as conn:
             tab, title, existing = self._tab_rows(conn, tab_key)
             grid = self._as_list(existing)
-            header = grid[0] if grid else []
-            next_row = len(grid) + 1
-            for row in rows:
-                positions = column_positions(tab, header, list(row.keys()))
-                row_id = str(row.get(tab.id_column) or "")
-                hits = find_rows(grid, positions.get(tab.id_column, 0), row_id) if row_id else []
-                if hits:
-                    if all(same_content(grid[h - 1], positions, row) for h in hits):
-                        result.already_present.append(row_id)
-                        continue
-                    raise conflict(tab, row_id)
-                cells = row_cells(positions, row, 0)
-                conn.execute("INSERT INTO sheet_rows VALUES (?, ?, ?)",
-                             (title, next_row, json.dumps(cells, ensure_ascii=False)))
-                grid.append(cells)
-                next_row += 1
-                result.appended.append(row_id)
+            pending = plan_appends(tab, grid, rows, result)
+            conn.executemany("INSERT INTO sheet_rows VALUES (?, ?, ?)", [
+                (title, len(grid) + 1 + i, json.dumps(cells, ensure_ascii=False))
+                for i, (_row_id, cells) in enumerate(pending)
+            ])
         return result
 
     def update(self, tab_key: str, row_id: str, values: Mapping[str, Any]) -> UpdateResult:
@@ -178,15 +163,7 @@ class SQLiteStore:
         with self._write() as conn:
             tab, title, existing = self._tab_rows(conn, tab_key)
             grid = self._as_list(existing)
-            header = grid[0] if grid else []
-            positions = column_positions(tab, header, list(values.keys()))
-            id_pos = column_positions(tab, header, [tab.id_column])[tab.id_column]
-            hits = find_rows(grid, id_pos, row_id)
-            if not hits:
-                raise not_found(tab, row_id)
-            if len(hits) > 1:
-                raise ambiguous(tab, row_id, hits)
-            rownum = hits[0]
+            rownum, positions, _id_pos = locate_row(tab, grid, row_id, list(values.keys()))
             cells = list(grid[rownum - 1])
             new = row_cells(positions, values, len(cells))
             before = {k: (cells[p] if p < len(cells) else "") for k, p in positions.items()}
