@@ -147,6 +147,33 @@ def overview_app(secrets: dict | None = None):
     return at
 
 
+class ServerScriptCache:
+    """Compiled scripts kept across AppTest runs, as a Streamlit server keeps them for its whole process.
+
+    AppTest makes a new ScriptCache on every run, so each run compiles streamlit_app.py and the page again (with
+    Streamlit's "magic" AST pass), which a server does only on its first run. Inside `with ServerScriptCache() as
+    scripts:` every run shares one cache; `scripts.restart()` drops it (a new server process: the next run
+    compiles again)."""
+
+    def __enter__(self) -> ServerScriptCache:
+        from streamlit.runtime.scriptrunner.script_cache import ScriptCache
+        from streamlit.testing.v1 import app_test, local_script_runner
+
+        self._modules = (app_test, local_script_runner)
+        self._real = ScriptCache
+        self.restart()
+        for module in self._modules:
+            module.ScriptCache = lambda: self._shared
+        return self
+
+    def restart(self) -> None:
+        self._shared = self._real()
+
+    def __exit__(self, *_: object) -> None:
+        for module in self._modules:
+            module.ScriptCache = self._real
+
+
 def check_clean(at) -> None:
     """Raise when the AppTest run shows an exception (a benchmark of a broken page means nothing)."""
     if at.exception:

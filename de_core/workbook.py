@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable, Iterator
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from de_core import parse
 from de_core.cells import ERROR, WARNING, CellIssue, a1
@@ -17,6 +19,8 @@ from de_core.text import is_blank, normalize, split_multi
 
 Record = dict[str, Any]
 LIST_TYPES = frozenset({"enum_list", "urls", "ids"})
+T = TypeVar("T")
+DERIVED_LIMIT = 256  # view models and figures kept per workbook (least recently used dropped first)
 
 
 @dataclass
@@ -30,6 +34,23 @@ class Workbook:
     headers: dict[str, list[str]] = field(default_factory=dict)  # header row as read, per tab key
     read_at: datetime | None = None
     source: str = ""
+    _derived: OrderedDict[Hashable, Any] = field(default_factory=OrderedDict, repr=False, compare=False)
+    _derived_lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
+
+    def derived(self, key: Hashable, build: Callable[[], T]) -> T:
+        """What `build()` makes from this workbook (a view model, a figure), made once per key and kept while the
+        workbook is: every rerun of every session showing the same data reuses it. Callers treat it as read-only,
+        like the workbook itself. `key` must name everything the value depends on besides the workbook."""
+        with self._derived_lock:
+            if key in self._derived:
+                self._derived.move_to_end(key)
+                return self._derived[key]
+        value = build()  # outside the lock: two sessions may build the same value once each, never block
+        with self._derived_lock:
+            self._derived[key] = value
+            while len(self._derived) > DERIVED_LIMIT:
+                self._derived.popitem(last=False)
+        return value
 
     def rows(self, tab: str, fiscal_year: int | None = None) -> list[Record]:
         """The records of a tab (optionally of one fiscal year only)."""
@@ -43,8 +64,9 @@ class Workbook:
 
     def fiscal_years(self) -> list[int]:
         """Every fiscal year that appears anywhere in the workbook, newest first."""
-        years = {r["fiscal_year"] for rows in self.records.values() for r in rows if r.get("fiscal_year")}
-        return sorted(years, reverse=True)
+        return list(self.derived("fiscal_years", lambda: tuple(sorted(
+            {r["fiscal_year"] for rows in self.records.values() for r in rows if r.get("fiscal_year")},
+            reverse=True))))
 
 
 def _parser(col: Column, schema: Schema) -> Callable[[str], Any]:

@@ -47,9 +47,9 @@ def sidebar(wb: Workbook) -> None:
 def banners(wb: Workbook) -> None:
     if backend() == EMBEDDED:
         st.info(t("app.demo_banner"), icon=":material/science:")
-    errors = [i for i in all_issues(wb) if i.severity == "error"]
+    errors = wb.derived("error_count", lambda: sum(i.severity == "error" for i in all_issues(wb)))
     if errors:
-        st.warning(t("app.issues_banner", n=len(errors)), icon=":material/warning:")
+        st.warning(t("app.issues_banner", n=errors), icon=":material/warning:")
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""The store (one per process) and the parsed workbook (cached for all sessions, cleared on refresh/write)."""
+"""The store (one per process) and the parsed workbook (one shared copy for all sessions, cleared on refresh/write)."""
 
 from __future__ import annotations
 
@@ -43,8 +43,11 @@ def get_store():
     return google_store(secrets)
 
 
-@st.cache_data(ttl=cache_ttl(), show_spinner=False, max_entries=4)
+@st.cache_resource(ttl=cache_ttl(), show_spinner=False, max_entries=4)
 def _load(_store_id: str) -> Workbook:
+    """Read and parse the workbook: once per ttl for the whole server. st.cache_resource hands every caller the
+    same object (st.cache_data would unpickle a fresh copy on every call: at 20k reflections that was most of a
+    rerun), so the workbook and what is derived from it (Workbook.derived) are read-only for pages."""
     raw = get_store().read_all()
     wb = parse_workbook(raw)
     wb.read_at = datetime.now(UTC)

@@ -27,12 +27,15 @@ if not meeting:
 BIG = 1.3 if meeting else 1.0  # charts grow with the type in meeting mode
 
 
-def plot(fig, key: str) -> None:
-    show_chart(charts.enlarge(fig, BIG), key=key)
-
-
 def board() -> None:
-    view = build_overview(workbook(), fy, today())
+    data, day = workbook(), today()
+    # The view and its figures are made once per data, year, day and language, then reused by every rerun of
+    # every session (plotly figures take most of a rerun to build); they are read-only here.
+    view = data.derived(("overview", fy, day), lambda: build_overview(data, fy, day))
+
+    def plot(key: str, build) -> None:
+        show_chart(data.derived(("overview.fig", key, fy, day, L, BIG), lambda: charts.enlarge(build(), BIG)), key=key)
+
     read = t("app.data_as_of", time=format_datetime(local_time(view.read_at), L)) if view.read_at else ""
     st.caption(" · ".join(x for x in (view.office_name, t("app.fy_label", fy=fy),
                                       t("app.figures_as_of", date=format_date(view.as_of, L)), read) if x))
@@ -46,14 +49,14 @@ def board() -> None:
                 st.caption(t("overview.ita_previous", fy=prev.fiscal_year, score=format_score(prev.total),
                              band=prev.band.level if prev.band else "–"))
         else:
-            plot(charts.ita_gauge(view.ita, view.ita_target, L, height=320), "ov_ita")
+            plot("ov_ita", lambda: charts.ita_gauge(view.ita, view.ita_target, L, height=320))
             gap = view.ita_gap
             st.markdown(f"### {t('overview.ita_gap', gap=format_score(gap)) if gap else t('overview.ita_reached')}")
     with budget_col:
         budget = view.budget
         if budget.allocation is None:
             st.info(t("overview.no_allocation"))
-        plot(charts.budget_gauge(budget.spent, budget.allocation, budget.planned, L, 240), "ov_budget")
+        plot("ov_budget", lambda: charts.budget_gauge(budget.spent, budget.allocation, budget.planned, L, 240))
         amounts = {"allocation": budget.allocation, "planned": budget.planned, "spent": budget.spent,
                    "remaining": budget.remaining}
         for col, (key, amount) in zip(st.columns(2) * 2, amounts.items(), strict=True):
@@ -74,7 +77,8 @@ def board() -> None:
     else:
         for col, group in zip(st.columns(4), view.groups, strict=True):
             with col:
-                plot(charts.share_gauge(group.met, group.total, t(f"group.{group.group}"), L), f"ov_group_{group.group}")
+                plot(f"ov_group_{group.group}",
+                     lambda g=group: charts.share_gauge(g.met, g.total, t(f"group.{g.group}"), L))
 
     st.subheader(t("overview.due_title", late=len(view.late), due=len(view.due_this_month)))
     if view.due:

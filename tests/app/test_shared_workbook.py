@@ -1,0 +1,60 @@
+"""One parsed workbook is shared by every session (st.cache_resource) with what is derived from it: no page may
+change it, and a refresh, another day's view or another language never shows figures made for something else."""
+
+from __future__ import annotations
+
+import pytest
+
+from de_core.workbook import parse_workbook
+from de_ui.data import _load, backend
+from tests.app.conftest import PAGES, assert_clean, page_text
+from tests.app.test_overview_page import charts
+
+
+@pytest.mark.parametrize("lang", ["th", "en"])
+def test_no_page_changes_the_workbook_every_session_shares(run_page, store, lang):
+    for page in PAGES:
+        assert_clean(run_page(page, lang))
+        at = run_page(page, lang)
+        at.run()  # a warm rerun on the same shared objects
+        assert_clean(at)
+    shared = _load(backend())
+    fresh = parse_workbook(store.read_all())
+    assert shared.records == fresh.records
+    assert shared.issues == fresh.issues
+    assert shared.headers == fresh.headers and shared.titles == fresh.titles
+
+
+def test_the_overview_figures_follow_the_refreshed_data_not_the_last_drawing(run_page, store):
+    at = run_page()
+    assert charts(at)["ov_budget"]["data"][0]["gauge"]["axis"]["range"] == [0, 50000]
+    store.update("settings", "fy-2566", {"allocation": "๖๐,๐๐๐ บาท"})
+    store.update("expenses", "exp-01", {"amount": "1,000"})
+    at.button(key="refresh").click().run()
+    assert_clean(at)
+    budget = charts(at)["ov_budget"]["data"][0]
+    assert budget["gauge"]["axis"]["range"] == [0, 60000]
+    assert budget["gauge"]["threshold"]["value"] == 60000
+    assert budget["value"] != 36970
+
+
+def test_switching_language_redraws_the_shared_figures_in_that_language(run_page, store):
+    at = run_page()
+    assert "งบประมาณ" in charts(at)["ov_budget"]["data"][0]["title"]["text"]
+    at.segmented_control(key="_lang_switch").set_value("en").run()
+    assert_clean(at)
+    figures = charts(at)
+    assert "Budget" in figures["ov_budget"]["data"][0]["title"]["text"]
+    assert "Executives" in figures["ov_group_executives"]["data"][0]["title"]["text"]
+    assert "Budget" not in "".join(f["data"][0]["title"]["text"] for f in charts(run_page()).values())
+
+
+def test_meeting_mode_gets_its_own_larger_figures_and_the_normal_view_keeps_its_own(run_page, store):
+    normal = charts(run_page())["ov_ita"]["layout"]["height"]
+    at = run_page()
+    at.query_params["meeting"] = "1"
+    at.run()
+    assert_clean(at)
+    assert charts(at)["ov_ita"]["layout"]["height"] > normal
+    assert charts(run_page())["ov_ita"]["layout"]["height"] == normal
+    assert "ขาดอีก" in page_text(run_page())
