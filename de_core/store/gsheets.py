@@ -1,7 +1,9 @@
-"""The Google Sheets store: every tab in one values request, RAW appends by id, updates found again by id.
+"""The Google Sheets store: every tab in one request, RAW appends by id, updates found again by id.
 
 Takes an injected gspread.Client (built from a service account in production, pointed at a loopback fake in
-tests). The spreadsheet is opened lazily, once: its metadata (tab titles) is kept for the store's life.
+tests). The spreadsheet is opened lazily, once: its metadata (tab titles) is kept for the store's life. The
+first full load brings that metadata and every tab's values in one spreadsheets.get; later loads are one
+values.batchGet over the kept titles.
 """
 
 from __future__ import annotations
@@ -25,17 +27,22 @@ from de_core.store.base import (
     SchemaMismatch,
     StoreError,
     UpdateResult,
-    cell_text,
     plan_appends,
 )
 from de_core.store.gsheets_append import send_append
 from de_core.store.gsheets_ids import fill_missing_ids
+from de_core.store.gsheets_read import (
+    FULL_LOAD_PARAMS,
+    READ_PARAMS,
+    Grid,
+    grid_rows,
+    is_grid,
+    split_full_load,
+)
 from de_core.store.gsheets_update import update_row
 from de_core.store.retry import RetryPolicy, SheetRequestRefused, with_retry
 
 T = TypeVar("T")
-Grid = list[list[str]]
-READ_PARAMS = {"valueRenderOption": "FORMATTED_VALUE"}
 
 
 def spreadsheet_key(url_or_key: str) -> str:
@@ -67,20 +74,15 @@ def missing_tab(tab: Tab) -> SchemaMismatch:
 
 
 class _Spreadsheet(gspread.Spreadsheet):
-    """A gspread Spreadsheet that keeps the metadata its constructor fetches (one GET instead of two)."""
+    """A gspread Spreadsheet built from metadata already fetched: its constructor sends no request."""
 
-    metadata: Mapping[str, Any] = {}
+    def __init__(self, http_client: Any, key: str, metadata: Mapping[str, Any]):
+        self._opened_with: Mapping[str, Any] | None = metadata
+        super().__init__(http_client, {"id": key})
 
     def fetch_sheet_metadata(self, params: Any = None) -> Mapping[str, Any]:
-        meta = super().fetch_sheet_metadata(params)
-        if params is None:
-            self.metadata = meta
-        return meta
-
-
-def grid_rows(value_range: Mapping[str, Any]) -> Grid:
-    """The rows of one API value range as text (ragged, as the API sends them)."""
-    return [[cell_text(c) for c in row] for row in value_range.get("values", [])]
+        meta, self._opened_with = self._opened_with, None
+        return meta if meta is not None and params is None else super().fetch_sheet_metadata(params)
 
 
 class GoogleSheetStore:
@@ -114,16 +116,20 @@ class GoogleSheetStore:
         """The opened spreadsheet (one metadata request the first time). Raises StoreError when it cannot be."""
         with self._lock:
             if self._book is None:
-                book = self.call(lambda: _Spreadsheet(self.client.http_client, {"id": self.key}))
-                self._meta = book.metadata
-                self._sheets = self._grid_sheets(book.metadata)
-                self._book = book
+                http = self.client.http_client
+                return self._open(self.call(lambda: http.fetch_sheet_metadata(self.key)))
             return self._book
+
+    def _open(self, meta: Mapping[str, Any]) -> gspread.Spreadsheet:
+        """Keep the metadata and build the Spreadsheet from it (no request)."""
+        self._meta = meta
+        self._sheets = self._grid_sheets(meta)
+        self._book = _Spreadsheet(self.client.http_client, self.key, meta)
+        return self._book
 
     @staticmethod
     def _grid_sheets(meta: Mapping[str, Any]) -> list[dict[str, Any]]:
-        sheets = [s.get("properties", {}) for s in meta.get("sheets", [])]
-        return [copy.deepcopy(p) for p in sheets if p.get("sheetType", "GRID") == "GRID"]
+        return [copy.deepcopy(s.get("properties", {})) for s in meta.get("sheets", []) if is_grid(s)]
 
     def refresh_metadata(self) -> list[str]:
         """Fetch the tab list again (after a person added, renamed or deleted tabs). Returns the titles."""
@@ -179,19 +185,31 @@ class GoogleSheetStore:
         return self.call(lambda: self.fetch(titles))
 
     def read_all(self) -> RawWorkbook:
-        """Every tab in one values request (tab titles come from metadata fetched once per store)."""
-        titles = self.titles()
-        try:
-            grids = self.read_tabs(titles)
-        except SheetRequestRefused as err:
-            if not err.bad_range:
-                raise
-            titles = self.refresh_metadata()  # a person renamed or deleted a tab since we looked
-            grids = self.read_tabs(titles)
+        """Every tab in one request: the first time one spreadsheets.get bringing the metadata and the values,
+        then one values.batchGet over the tab titles kept from it."""
+        with self._lock:
+            tabs = self._full_load() if self._book is None else None
+        if tabs is None:
+            titles = self.titles()
+            try:
+                grids = self.read_tabs(titles)
+            except SheetRequestRefused as err:
+                if not err.bad_range:
+                    raise
+                titles = self.refresh_metadata()  # a person renamed or deleted a tab since we looked
+                grids = self.read_tabs(titles)
+            tabs = list(zip(titles, grids, strict=False))
         raw = RawWorkbook(source=f"google:{self.key}", read_at=datetime.now(UTC))
-        for title, rows in zip(titles, grids, strict=False):
+        for title, rows in tabs:
             raw.add(RawTab(title, rows))
         return raw
+
+    def _full_load(self) -> list[tuple[str, Grid]]:
+        """Open the spreadsheet with ONE request that also brings every tab's cells as displayed (retried)."""
+        http = self.client.http_client
+        meta, tabs = split_full_load(self.call(lambda: http.fetch_sheet_metadata(self.key, FULL_LOAD_PARAMS)))
+        self._open(meta)
+        return tabs
 
     def read_tab(self, tab: Tab) -> tuple[str, Grid]:
         """The current title and rows of one schema tab, read now (one request)."""

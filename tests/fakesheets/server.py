@@ -11,7 +11,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
-from . import batch_api, values_api
+from . import batch_api, get_api, values_api
 from .errors import SheetsError, error_body, quota_message
 from .faults import WRITE_KINDS, Fault, FaultPlan, RequestRecord
 from .helpers import SheetHelpers
@@ -32,7 +32,7 @@ _ROUTES = [
 
 def _call(kind: str, wb: Any, rng: str | None, query: dict, body: Any) -> dict:
     if kind == "spreadsheets.get":
-        return wb.metadata()
+        return get_api.spreadsheets_get(wb, query)
     if kind == "spreadsheets.batchUpdate":
         return batch_api.spreadsheets_batch_update(wb, body)
     if kind == "values.batchGet":

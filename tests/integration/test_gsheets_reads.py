@@ -1,4 +1,5 @@
-"""Google store reads: the whole workbook in one values request, text as displayed, tabs found again."""
+"""Google store reads: the whole workbook in one request (cold: one spreadsheets.get with the values; warm: one
+values.batchGet), text as displayed, tabs found again."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import pytest
 from de_core.raw import RawTab, RawWorkbook
 from de_core.store.base import StoreError
 from de_core.store.gsheets import GoogleSheetStore, spreadsheet_key
+from de_core.store.gsheets_read import FULL_LOAD_FIELDS
 from de_core.workbook import parse_workbook
 from tests.fakesheets import FakeSheetsServer, fake_client
 from tests.fakesheets.fixtures import fake_sheets  # noqa: F401  (pytest fixture)
@@ -18,12 +20,14 @@ def srv(fake_sheets: FakeSheetsServer) -> FakeSheetsServer:  # noqa: F811
     return fake_sheets
 
 
-def test_loading_the_whole_workbook_costs_one_values_request_plus_one_metadata_request(srv, demo_raw):
+def test_a_cold_load_is_one_request_that_brings_the_tab_list_and_every_tab(srv, demo_raw):
     store = google_store(srv, demo_raw)
     srv.reset_counts()
     raw = store.read_all()
     assert len(raw.tabs) == len(demo_raw.tabs)
-    assert srv.count("values.batchGet") == 1 and srv.count("spreadsheets.get") == 1 and srv.count() == 2
+    (get,) = srv.requests
+    assert get.kind == "spreadsheets.get" and get.status == 200
+    assert get.query == {"includeGridData": ["true"], "fields": [FULL_LOAD_FIELDS]}
 
 
 def test_later_loads_reuse_the_metadata_and_cost_one_request_each(srv, demo_raw):
@@ -35,9 +39,13 @@ def test_later_loads_reuse_the_metadata_and_cost_one_request_each(srv, demo_raw)
     assert srv.count() == 3 and srv.count("values.batchGet") == 3
 
 
-def test_the_read_asks_for_formatted_values_of_every_tab_by_quoted_thai_title(srv, demo_raw, schema):
-    google_store(srv, demo_raw).read_all()
-    (batch,) = [r for r in srv.requests if r.kind == "values.batchGet"]
+def test_a_warm_load_asks_for_formatted_values_of_every_tab_by_quoted_thai_title(srv, demo_raw, schema):
+    store = google_store(srv, demo_raw)
+    store.read_all()
+    srv.reset_counts()
+    store.read_all()
+    (batch,) = srv.requests
+    assert batch.kind == "values.batchGet"
     assert batch.query["valueRenderOption"] == ["FORMATTED_VALUE"]
     assert batch.query["ranges"] == [f"'{t.th}'" for t in schema.tabs]
 

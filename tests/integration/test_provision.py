@@ -92,6 +92,15 @@ def test_a_second_run_sends_no_write_at_all(srv):
     assert "Nothing to change" in report.summary()
 
 
+def test_after_a_cold_full_load_a_second_run_still_sees_frozen_protected_headers_and_writes_nothing(srv):
+    provision(_store(srv), RawWorkbook())
+    store = _store(srv)
+    store.read_all()  # the metadata now comes from the one spreadsheets.get with its fields mask
+    srv.reset_counts()
+    report = provision(store)
+    assert _writes(srv) == 0 and not report.changes and [r.kind for r in srv.requests] == ["values.batchGet"]
+
+
 def test_demo_data_fills_only_empty_tabs_and_never_overwrites_one_with_data(srv, schema, demo_raw):
     header = schema.tab("expenses").headers("th")
     srv.add_spreadsheet(KEY, "DE Workbook", {"ค่าใช้จ่าย": [header, ["exp-mine", "2567", "", "", "ของจริง"]],
