@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Generic, TypeVar
 
+from de_core.i18n import translate
 from de_core.mdtext import md_escape
 from de_core.progress import kpi_group
+from de_core.schema import Schema
 from de_core.text import fold
+from de_core.thaidate import format_date, format_number
 from de_core.workbook import Record, Workbook
 
 LABEL_LIMIT = 90
+PAGE_SIZE = 50
+T = TypeVar("T")
 
 
 def plain(text: str | None) -> str:
@@ -31,20 +39,24 @@ def activity_options(wb: Workbook, fy: int | None) -> list[tuple[str, str]]:
     """(id, label) of the year's activities, each top-level activity followed by its sub-activities."""
     rows = [r for r in wb.rows("activities", fy) if r.get("id")]
     ids = {r["id"] for r in rows}
+    children: dict[str, list[tuple[str, str]]] = {}
+    for r in rows:
+        children.setdefault(r.get("parent_id"), []).append((r["id"], "   ↳ " + _activity_label(r)))
     out: list[tuple[str, str]] = []
     for parent in [r for r in rows if r.get("parent_id") not in ids]:
         out.append((parent["id"], _activity_label(parent)))
-        out += [(c["id"], "   ↳ " + _activity_label(c)) for c in rows if c.get("parent_id") == parent["id"]]
+        out += children.get(parent["id"], [])
     return out
 
 
 def kpi_options(wb: Workbook, fy: int | None, lang: str = "th") -> list[tuple[str, str]]:
     """(id, label) of the year's KPIs: "ผู้บริหาร 2 · clear assignment of the project owner"."""
     out = []
+    kras = wb.by_id("kras")
     for kpi in wb.rows("kpis", fy):
         if not kpi.get("id"):
             continue
-        group = wb.schema.enum_label("kra_group", kpi_group(wb, kpi), lang)
+        group = wb.schema.enum_label("kra_group", kpi_group(wb, kpi, kras), lang)
         text = f"{group} {kpi.get('no') or ''} · {kpi.get('kpi') or kpi['id']}"
         out.append((kpi["id"], _cut(text.strip())))
     return out
@@ -70,7 +82,7 @@ class FeedFilters:
     search: str = ""
 
 
-@dataclass
+@dataclass(slots=True)
 class FeedEntry:
     """One reflection as the feed shows it, with its links resolved to labels."""
 
@@ -80,42 +92,66 @@ class FeedEntry:
     groups: set[str] = field(default_factory=set)
 
 
-def _family(wb: Workbook, fy: int | None, activity_id: str) -> set[str]:
-    """The activity and its sub-activities."""
-    return {activity_id} | {r["id"] for r in wb.rows("activities", fy) if r.get("parent_id") == activity_id}
-
-
-def _entries(wb: Workbook, fy: int | None, lang: str) -> list[FeedEntry]:
-    activities = dict(activity_options(wb, fy))
-    kpis = dict(kpi_options(wb, fy, lang))
-    kpi_rows = wb.by_id("kpis")
-    out = []
-    for rec in wb.rows("reflections", fy):
-        act = rec.get("activity_id")
-        linked = rec.get("kpi_ids") or []
-        groups = {rec.get("author_group")} | {kpi_group(wb, kpi_rows[k]) for k in linked if k in kpi_rows}
-        out.append(FeedEntry(
-            rec, (act, activities.get(act, "").strip(" ↳") or act) if act else None,
-            [(k, kpis.get(k, k)) for k in linked], {g for g in groups if g},
-        ))
+def _sub_activities(wb: Workbook, fy: int | None) -> dict[str | None, set[str | None]]:
+    """Parent id -> the ids of the activities naming it as their parent."""
+    out: dict[str | None, set[str | None]] = {}
+    for r in wb.rows("activities", fy):
+        out.setdefault(r.get("parent_id"), set()).add(r.get("id"))
     return out
 
 
-def _matches(entry: FeedEntry, f: FeedFilters, family: set[str] | None) -> bool:
+def _family(wb: Workbook, fy: int | None, activity_id: str) -> set[str | None]:
+    """The activity and its sub-activities."""
+    return {activity_id} | _sub_activities(wb, fy).get(activity_id, set())
+
+
+def _entries(wb: Workbook, fy: int | None, lang: str, records: list[Record]) -> list[FeedEntry]:
+    """The records as feed entries, their activity and KPI links resolved to labels and KRA groups."""
+    activities = {a: (a, label.strip(" ↳") or a) for a, label in dict(activity_options(wb, fy)).items()}
+    kpis = {k: (k, label) for k, label in dict(kpi_options(wb, fy, lang)).items()}  # pairs shared by entries
+    kras = wb.by_id("kras")
+    kpi_groups = {k: g for k, kpi in wb.by_id("kpis").items() if (g := kpi_group(wb, kpi, kras))}
+    out = []
+    for rec in records:
+        act = rec.get("activity_id")
+        linked = rec.get("kpi_ids") or []
+        groups = {kpi_groups[k] for k in linked if k in kpi_groups}
+        if author := rec.get("author_group"):
+            groups.add(author)
+        out.append(FeedEntry(rec, (activities.get(act) or (act, act)) if act else None,
+                             [kpis.get(k) or (k, k) for k in linked], groups))
+    return out
+
+
+def entry_meta(entry: FeedEntry, schema: Schema, lang: str = "th", activity: bool = False) -> str:
+    """"20 มิ.ย. 2566 · บุคลากร · role · ตามเป้า" (or date · group · activity), markdown-escaped."""
     rec = entry.record
+    group = schema.enum_label("kra_group", rec.get("author_group"), lang)
+    more = ((entry.activity[1] if entry.activity else "",) if activity
+            else (rec.get("author_role") or "", schema.enum_label("confidence", rec.get("confidence"), lang)))
+    return " · ".join(plain(x) for x in (format_date(rec.get("written_on"), lang), group, *more) if x)
+
+
+def _record_matches(rec: Record, f: FeedFilters, family: set[str | None] | None) -> bool:
+    """The filters that read the record alone: activity family, tag, confidence."""
     if family is not None and rec.get("activity_id") not in family:
-        return False
-    if f.group and f.group not in entry.groups:
         return False
     if f.tag and f.tag not in [*(rec.get("characteristics") or []), *(rec.get("declarations") or [])]:
         return False
-    if f.confidence and rec.get("confidence") != f.confidence:
+    return not (f.confidence and rec.get("confidence") != f.confidence)
+
+
+def _entry_matches(entry: FeedEntry, group: str | None, words: list[str]) -> bool:
+    """The filters that read the resolved links: KRA group, and every search word somewhere in the text."""
+    if group and group not in entry.groups:
         return False
-    if f.search.strip():
+    if words:
+        rec = entry.record
         fields = ("what", "so_what", "now_what", "author_role", "note")
         haystack = " ".join(str(rec.get(k) or "") for k in fields)
         haystack += " " + " ".join(label for _id, label in [entry.activity or ("", ""), *entry.kpis])
-        return all(word in fold(haystack) for word in fold(f.search).split())
+        folded = fold(haystack)
+        return all(word in folded for word in words)
     return True
 
 
@@ -134,20 +170,62 @@ def reflection_feed(wb: Workbook, fy: int | None, filters: FeedFilters | None = 
     word in the answers, the author's role, the note and the linked activity and KPI labels.
     """
     f = filters or FeedFilters()
-    family = _family(wb, fy, f.activity_id) if f.activity_id else None
-    return _newest_first([e for e in _entries(wb, fy, lang) if _matches(e, f, family)])
+    records = wb.rows("reflections", fy)
+    if f.activity_id or f.tag or f.confidence:
+        family = _family(wb, fy, f.activity_id) if f.activity_id else None
+        records = [r for r in records if _record_matches(r, f, family)]
+    entries = _entries(wb, fy, lang, records)
+    words = fold(f.search).split()
+    if f.group or words:
+        entries = [e for e in entries if _entry_matches(e, f.group, words)]
+    return _newest_first(entries)
+
+
+@dataclass(frozen=True)
+class Page(Generic[T]):
+    """One page of a long list: its items, its 1-based number of `pages`, and which positions it shows."""
+
+    items: list[T]
+    number: int
+    pages: int
+    first: int  # 1-based position of the first item shown (0 when the list is empty)
+    last: int
+    total: int
+
+
+def page_count(total: int, size: int = PAGE_SIZE) -> int:
+    """How many pages `total` items fill (at least one, even when empty)."""
+    return max(1, -(-total // size))
+
+
+def paginate(items: Sequence[T], number: int, size: int = PAGE_SIZE) -> Page[T]:
+    """Page `number` (1-based) of the items; a number out of range shows the nearest page."""
+    pages = page_count(len(items), size)
+    number = min(max(1, number), pages)
+    start = (number - 1) * size
+    shown = list(items[start:start + size])
+    return Page(shown, number, pages, start + 1 if shown else 0, start + len(shown), len(items))
+
+
+def page_caption(page: Page, lang: str = "th") -> str:
+    """"แสดง 1–50 จาก 19,808 รายการ" ("0 รายการ" when nothing matches)."""
+    if not page.total:
+        return translate("forms.feed_count", lang, n=0)
+    return translate("feed.shown", lang, first=format_number(page.first), last=format_number(page.last),
+                     total=format_number(page.total))
 
 
 def what_changed(wb: Workbook, fy: int | None, activity_id: str, lang: str = "th") -> list[FeedEntry]:
     """The "Now what?" answers about an activity and its sub-activities, oldest first: what changed."""
     family = _family(wb, fy, activity_id)
-    entries = [e for e in _entries(wb, fy, lang)
-               if e.record.get("activity_id") in family and e.record.get("now_what")]
-    return list(reversed(_newest_first(entries)))
+    records = [r for r in wb.rows("reflections", fy) if r.get("activity_id") in family and r.get("now_what")]
+    return list(reversed(_newest_first(_entries(wb, fy, lang, records))))
 
 
 def busiest_activity(wb: Workbook, fy: int | None) -> str | None:
     """The top-level activity whose family holds the most "Now what?" answers (the first one on a tie)."""
     tops = [a for a, label in activity_options(wb, fy) if not label.startswith(" ")]
-    counts = {a: len(what_changed(wb, fy, a)) for a in tops}
+    answers = Counter(r.get("activity_id") for r in wb.rows("reflections", fy) if r.get("now_what"))
+    subs = _sub_activities(wb, fy)
+    counts = {a: sum(answers[x] for x in {a} | subs.get(a, set())) for a in tops}
     return max(tops, key=lambda a: counts[a]) if tops else None

@@ -16,8 +16,6 @@ from de_core.years import as_of
 STATES = ("met", "not_met", "no_reading", "no_target")
 
 
-
-
 @dataclass(frozen=True)
 class Evidence:
     url: str
@@ -69,11 +67,18 @@ class KpiView:
         return [c for g in self.groups for c in g.cards]
 
 
-def _evidence(wb: Workbook, fiscal_year: int | None, status: KpiStatus) -> list[Evidence]:
+def evidence_by_kpi(wb: Workbook, fiscal_year: int | None) -> dict[str, list[Evidence]]:
+    """The year's evidence rows with a link, per KPI id, in sheet order."""
+    out: dict[str, list[Evidence]] = {}
+    for e in wb.rows("evidence", fiscal_year):
+        if e.get("kpi_id") and e.get("url"):
+            out.setdefault(e["kpi_id"], []).append(Evidence(e["url"], e.get("title") or ""))
+    return out
+
+
+def kpi_evidence(status: KpiStatus, rows: dict[str, list[Evidence]]) -> list[Evidence]:
     """Evidence rows linked to the KPI, then links typed on its readings (newest first), without repeats."""
-    kpi_id = status.kpi.get("id")
-    out = [Evidence(e["url"], e.get("title") or "") for e in wb.rows("evidence", fiscal_year)
-           if kpi_id and e.get("kpi_id") == kpi_id and e.get("url")]
+    out = list(rows.get(status.kpi.get("id") or "", []))
     for reading in reversed(status.readings):
         out += [Evidence(url, on=reading.get("measured_on")) for url in reading.get("evidence") or []]
     seen: set[str] = set()
@@ -85,11 +90,12 @@ def build_kpi_view(wb: Workbook, fiscal_year: int | None, today: date, groups: C
     """KPIs of the year by KRA group (seed order, then KPI number); filters narrow the cards, not the summaries."""
     day = as_of(wb, fiscal_year, today)
     kras = wb.by_id("kras")
+    evidence = evidence_by_kpi(wb, fiscal_year)
     blocks = {g: GroupBlock(g, summary=GroupSummary(g)) for g in GROUPS}
     view = KpiView(fiscal_year, day, counts=dict.fromkeys(STATES, 0))
     statuses = sorted(kpi_statuses(wb, fiscal_year, day), key=lambda s: number_key(s.kpi.get("no")))
     for status in statuses:
-        group = kpi_group(wb, status.kpi)
+        group = kpi_group(wb, status.kpi, kras)
         block = blocks.setdefault(group or "", GroupBlock(None, summary=GroupSummary("")))
         kra = kras.get(status.kpi.get("kra_id") or "")
         if kra is not None and kra not in block.kras:
@@ -99,7 +105,7 @@ def build_kpi_view(wb: Workbook, fiscal_year: int | None, today: date, groups: C
         block.summary.met += status.met is True
         view.counts[status.state] += 1
         if (not groups or (group or "") in groups) and (not states or status.state in states):
-            block.cards.append(KpiCard(status, group, kra, _evidence(wb, fiscal_year, status)))
+            block.cards.append(KpiCard(status, group, kra, kpi_evidence(status, evidence)))
     view.groups = [b for key, b in blocks.items() if key in GROUPS or b.summary.total]
     return view
 

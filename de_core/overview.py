@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import heapq
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
@@ -78,9 +79,9 @@ class Overview:
 
 
 def latest_reflections(wb: Workbook, fiscal_year: int | None, n: int = 3) -> list[Record]:
-    """The n newest reflections of the year (by date, then by sheet order)."""
+    """The n newest reflections of the year (by date, then the lower one on the sheet first)."""
     rows = wb.rows("reflections", fiscal_year)
-    return sorted(rows, key=lambda r: (r.get("written_on") or date.min, r["_row"]), reverse=True)[:n]
+    return heapq.nlargest(n, rows, key=lambda r: (r.get("written_on") or date.min, r["_row"]))
 
 
 def _ita(wb: Workbook, fiscal_year: int | None) -> tuple[ItaYear | None, ItaYear | None]:

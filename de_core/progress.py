@@ -138,9 +138,9 @@ def kpi_statuses(wb: Workbook, fiscal_year: int | None, today: date | None = Non
     return [KpiStatus(k, readings.get(k.get("id") or "", [])) for k in wb.rows("kpis", fiscal_year)]
 
 
-def kpi_group(wb: Workbook, kpi: Record) -> str | None:
-    """The KRA group of a KPI (through its KRA row)."""
-    kra = wb.by_id("kras").get(kpi.get("kra_id") or "")
+def kpi_group(wb: Workbook, kpi: Record, kras: dict[str, Record] | None = None) -> str | None:
+    """The KRA group of a KPI (through its KRA row); pass `kras` (wb.by_id("kras")) when asking for many KPIs."""
+    kra = (wb.by_id("kras") if kras is None else kras).get(kpi.get("kra_id") or "")
     return kra.get("group") if kra else None
 
 
@@ -159,8 +159,9 @@ class GroupSummary:
 def group_summaries(wb: Workbook, statuses: list[KpiStatus]) -> list[GroupSummary]:
     """KPIs met / total per KRA group, in the seed's group order."""
     out = {g: GroupSummary(g) for g in GROUPS}
+    kras = wb.by_id("kras")
     for st in statuses:
-        gs = out.get(kpi_group(wb, st.kpi) or "")
+        gs = out.get(kpi_group(wb, st.kpi, kras) or "")
         if gs is None:
             continue
         gs.total += 1

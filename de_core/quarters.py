@@ -105,11 +105,13 @@ def quarter_spread(activities: list[Record], fiscal_year: int) -> QuarterSpread:
         if not months:
             spread.undated.append(act)
             continue
+        touched: set[int] = set()  # ordered() yields each activity once: a quarter lists it once
         for month, amount in spread_evenly(act.get("budget") or ZERO, months).items():
             load = spread.quarters[quarter_of(month) - 1]
             load.activity_months += 1
             load.budget += amount
-            if act not in load.activities:
+            if load.quarter not in touched:
+                touched.add(load.quarter)
                 load.activities.append(act)
             spread.monthly[month] = spread.monthly.get(month, ZERO) + amount
     return spread

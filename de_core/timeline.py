@@ -142,10 +142,22 @@ def ordered(activities: list[Record]) -> list[tuple[Record, int]]:
     return out
 
 
-def date_problem(wb: Workbook, act: Record, fiscal_year: int) -> DateProblem | None:
-    """Why an activity's dates are unusable (unreadable cell, missing, reversed, outside the year), or None."""
-    cells = [i.address for i in wb.issues if i.tab_key == "activities" and i.column in DATE_COLUMNS
-             and i.row_id == act.get("id") and act.get("id")]
+def date_cells(wb: Workbook) -> dict[str | None, list[str]]:
+    """Activity id -> the addresses of its unreadable date cells, in the order of wb.issues."""
+    out: dict[str | None, list[str]] = {}
+    for i in wb.issues:
+        if i.tab_key == "activities" and i.column in DATE_COLUMNS:
+            out.setdefault(i.row_id, []).append(i.address)
+    return out
+
+
+def date_problem(wb: Workbook, act: Record, fiscal_year: int,
+                 cells_by_id: dict[str | None, list[str]] | None = None) -> DateProblem | None:
+    """Why an activity's dates are unusable (unreadable cell, missing, reversed, outside the year), or None.
+
+    `cells_by_id` is date_cells(wb), passed in when asking about many activities."""
+    index = date_cells(wb) if cells_by_id is None else cells_by_id
+    cells = list(index.get(act["id"], [])) if act.get("id") else []
     planned = planned_range(act)
     first, last = fiscal_year_bounds(fiscal_year)
     start, end = act.get("actual_start"), act.get("actual_end")
@@ -167,12 +179,14 @@ def date_problem(wb: Workbook, act: Record, fiscal_year: int) -> DateProblem | N
 def build_timeline(wb: Workbook, fiscal_year: int, as_of: date) -> Timeline:
     """Every activity of the year as a Gantt row (sub-activities under their parent) plus its date problems."""
     out = Timeline(fiscal_year, as_of)
-    kpis = wb.by_id("kpis")
+    kras = wb.by_id("kras")
+    kpi_groups = {k: kpi_group(wb, kpi, kras) for k, kpi in wb.by_id("kpis").items()}
+    cells = date_cells(wb)
     for act, depth in ordered(wb.rows("activities", fiscal_year)):
-        groups = sorted({g for k in act.get("kpi_ids") or [] if k in kpis and (g := kpi_group(wb, kpis[k]))})
+        groups = sorted({g for k in act.get("kpi_ids") or [] if (g := kpi_groups.get(k))})
         out.rows.append(GanttRow(act, activity_key(act), depth, display_status(act, as_of), planned_range(act),
                                  actual_range(act, as_of), groups))
-        problem = date_problem(wb, act, fiscal_year)
+        problem = date_problem(wb, act, fiscal_year, cells)
         if problem:
             out.problems.append(problem)
     return out

@@ -6,12 +6,16 @@ from de_core.feed import (
     FeedFilters,
     activity_options,
     busiest_activity,
+    entry_meta,
+    page_caption,
+    page_count,
+    paginate,
     plain,
     reflection_feed,
     tag_options,
     what_changed,
 )
-from de_core.thaidate import format_date
+from de_core.thaidate import format_number
 from de_ui.chrome import selected_year
 from de_ui.data import workbook
 from de_ui.i18n import lang, t
@@ -26,7 +30,6 @@ if fy is None:
     st.stop()
 activities = dict(activity_options(wb, fy))
 tags = dict(tag_options(wb, L))
-label = wb.schema.enum_label
 
 
 def options(enum: str) -> dict[str, str]:
@@ -47,15 +50,21 @@ filters = FeedFilters(
     search=st.text_input(t("forms.search"), key="feed.search", max_chars=200),
 )
 entries = reflection_feed(wb, fy, filters, L)
-st.caption(t("forms.feed_count", n=len(entries)))
+pages = page_count(len(entries))
+listing = st.container()  # filled below, once the page control under it gives the page number
+number = 1
+if pages > 1:
+    left, right = st.columns([1, 3], vertical_alignment="bottom")
+    number = left.number_input(t("feed.page"), min_value=1, max_value=pages, value=1, step=1, key="feed.page")
+    right.caption(t("feed.pages", number=format_number(number), pages=format_number(pages)))
+page = paginate(entries, int(number))
+listing.caption(page_caption(page, L))
 if not entries:
-    st.info(t("forms.feed_empty"))
-for entry in entries:
+    listing.info(t("forms.feed_empty"))
+for entry in page.items:
     rec = entry.record
-    with st.container(border=True):
-        st.caption(" · ".join(plain(x) for x in (
-            format_date(rec.get("written_on"), L), label("kra_group", rec.get("author_group"), L),
-            rec.get("author_role") or "", label("confidence", rec.get("confidence"), L)) if x))
+    with listing.container(border=True):
+        st.caption(entry_meta(entry, wb.schema, L))
         if entry.activity:
             st.caption(f"{t('forms.linked_activity')}: {plain(entry.activity[1])}")
         if entry.kpis:
@@ -82,8 +91,5 @@ changes = what_changed(wb, fy, chosen, L) if chosen else []
 if not changes:
     st.info(t("forms.changed_empty"))
 for entry in changes:
-    rec = entry.record
-    st.caption(" · ".join(plain(x) for x in (format_date(rec.get("written_on"), L),
-                                              label("kra_group", rec.get("author_group"), L),
-                                              entry.activity[1] if entry.activity else "") if x))
-    st.text(rec["now_what"])
+    st.caption(entry_meta(entry, wb.schema, L, activity=True))
+    st.text(entry.record["now_what"])

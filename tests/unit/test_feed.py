@@ -6,8 +6,12 @@ from de_core.feed import (
     FeedFilters,
     activity_options,
     busiest_activity,
+    entry_meta,
     known_ids,
     kpi_options,
+    page_caption,
+    page_count,
+    paginate,
     plain,
     reflection_feed,
     tag_options,
@@ -15,6 +19,7 @@ from de_core.feed import (
 )
 from de_core.raw import RawTab, RawWorkbook
 from de_core.workbook import parse_workbook
+from tests.unit.activity_fixtures import activity, workbook_of
 
 FY = 2566
 
@@ -102,3 +107,69 @@ def test_plain_escapes_markdown_and_html_so_sheet_text_shows_as_typed():
     assert plain("**bold** <b>x</b> [link](http://x)") == (
         r"\*\*bold\*\* \<b\>x\<\/b\> \[link\]\(http\:\/\/x\)".replace(r"\/", "/"))
     assert plain(None) == ""
+
+
+def test_options_list_sub_activities_under_a_parent_written_below_them_in_sheet_order():
+    wb = workbook_of(activities=[
+        activity("c1", parent_id="p"), activity("p"), activity("q"), activity("c2", parent_id="p"),
+        activity("c3", parent_id="q"), activity("orphan", parent_id="nowhere"),
+    ])
+    assert [k for k, _ in activity_options(wb, 2566)] == ["p", "c1", "c2", "q", "c3", "orphan"]
+    assert [label.startswith("   ↳ ") for _, label in activity_options(wb, 2566)] == [
+        False, True, True, False, True, False]
+
+
+def reflection(id_: str, activity_id: str, now_what: str = "ปรับ", **cells: str) -> dict[str, str]:
+    return {"id": id_, "written_on": "1/6/2566", "activity_id": activity_id, "author_group": "บุคลากร",
+            "what": "x", "now_what": now_what, **cells}
+
+
+def test_the_busiest_activity_counts_the_now_what_answers_of_its_sub_activities_and_keeps_the_first_on_a_tie():
+    acts = [activity("c1", parent_id="p"), activity("p"), activity("q"), activity("c3", parent_id="q")]
+    refs = [reflection("r1", "c1"), reflection("r2", "p"), reflection("r3", "q"), reflection("r4", "q"),
+            reflection("r5", "q", now_what="")]
+    assert busiest_activity(workbook_of(activities=acts, reflections=refs), 2566) == "p"
+    refs.append(reflection("r6", "c3"))
+    wb = workbook_of(activities=acts, reflections=refs)
+    assert busiest_activity(wb, 2566) == "q"
+    assert ids(what_changed(wb, 2566, "q")) == ["r3", "r4", "r6"]  # same day: sheet order
+
+
+def test_an_unknown_kpi_keeps_its_id_as_label_and_adds_no_group():
+    wb = workbook_of(activities=[activity("a1")],
+                     reflections=[reflection("r1", "a1", kpi_ids="kpi-gone"), reflection("r2", "gone")])
+    by_id = {e.record["id"]: e for e in reflection_feed(wb, 2566)}
+    assert by_id["r1"].kpis == [("kpi-gone", "kpi-gone")] and by_id["r1"].groups == {"staff"}
+    assert by_id["r1"].activity == ("a1", "1 กิจกรรม a1") and by_id["r2"].activity == ("gone", "gone")
+
+
+def test_paginate_cuts_fifty_per_page_and_keeps_a_page_number_in_range():
+    items = list(range(120))
+    first = paginate(items, 1)
+    assert first.items == items[:50] and (first.number, first.pages, first.first, first.last) == (1, 3, 1, 50)
+    last = paginate(items, 3)
+    assert last.items == items[100:] and (last.first, last.last, last.total) == (101, 120, 120)
+    assert paginate(items, 0).number == 1 and paginate(items, -4).items == items[:50]
+    assert paginate(items, 99).number == 3 and paginate(items, 99).items == items[100:]
+    assert paginate(items, 2, size=7).items == items[7:14]
+
+
+def test_an_empty_list_is_one_empty_page():
+    page = paginate([], 5)
+    assert page.items == [] and (page.number, page.pages, page.first, page.last, page.total) == (1, 1, 0, 0, 0)
+    assert [page_count(n) for n in (0, 1, 50, 51, 100, 19808)] == [1, 1, 1, 2, 2, 397]
+
+
+def test_the_page_caption_says_which_entries_show_with_thousands_separators():
+    items = list(range(19808))
+    assert page_caption(paginate(items, 1), "th") == "แสดง 1–50 จาก 19,808 รายการ"
+    assert page_caption(paginate(items, 397), "en") == "Showing 19,801–19,808 of 19,808 entries"
+    assert page_caption(paginate([], 1), "th") == "0 รายการ"
+
+
+def test_an_entry_header_reads_date_group_role_and_confidence_or_its_activity_escaped(demo_wb):
+    entry = next(e for e in reflection_feed(demo_wb, FY) if e.record["id"] == "ref-03")
+    role = plain(entry.record["author_role"])
+    assert entry_meta(entry, demo_wb.schema, "en") == f"10 Feb 2023 · Executives · {role} · on track"
+    assert entry_meta(entry, demo_wb.schema, "th", activity=True) == " · ".join(
+        plain(x) for x in ("10 ก.พ. 2566", "ผู้บริหาร", entry.activity[1]))

@@ -98,3 +98,21 @@ def test_the_matrix_has_one_row_per_kpi_with_the_seeds_columns(demo_wb, today):
 def test_sheet_text_is_escaped_for_markdown():
     assert md_escape("**bold** [x](javascript:y) :red[z] <b>") == (
         r"\*\*bold\*\* \[x\]\(javascript\:y\) \:red\[z\] \<b\>")
+
+
+def test_each_kpi_gets_only_its_own_evidence_rows_in_sheet_order_then_its_reading_links_newest_first():
+    url = "https://demo.sujarit.example/{}.pdf".format
+    wb = workbook_of(
+        kras=[{"id": "k", "group": "บุคลากร", "title": "ก"}],
+        kpis=[{"id": p, "kra_id": "k", "kpi": p, "measure_type": "นับครั้ง", "target": "3"} for p in ("p1", "p2")],
+        evidence=[{"kpi_id": "p2", "url": url("e1"), "title": "E1"}, {"kpi_id": "p1", "url": url("e2"), "title": "E2"},
+                  {"kpi_id": "p1", "title": "no link"}, {"url": url("e3"), "title": "no KPI"},
+                  {"kpi_id": "p1", "url": url("e4")}, {"kpi_id": "p1", "url": url("e2"), "title": "again"},
+                  {"kpi_id": "p1", "url": url("e5"), "fiscal_year": "2566"}],
+        kpi_readings=[{"kpi_id": "p1", "value": "1", "measured_on": "1/11/2566", "evidence": url("e6")},
+                      {"kpi_id": "p1", "value": "2", "measured_on": "15/11/2566",
+                       "evidence": f"{url('e4')} {url('e7')}"}])
+    cards = {c.kpi["id"]: c for c in build_kpi_view(wb, 2567, TODAY).shown}
+    assert [(e.url[-6:-4], e.title, e.on) for e in cards["p1"].evidence] == [
+        ("e2", "E2", None), ("e4", "", None), ("e7", "", date(2023, 11, 15)), ("e6", "", date(2023, 11, 1))]
+    assert [(e.url[-6:-4], e.title) for e in cards["p2"].evidence] == [("e1", "E1")]

@@ -3,7 +3,7 @@
 from datetime import date
 from decimal import Decimal
 
-from de_core.overview import build_overview, due_rows
+from de_core.overview import build_overview, due_rows, latest_reflections
 from tests.unit.directors_data import workbook_of
 
 TODAY = date(2023, 11, 20)
@@ -62,3 +62,11 @@ def test_due_rows_say_how_late_in_thai_and_english_with_era_dates(demo_wb, today
                                      "state": "ล่าช้า 15 วัน"}
     assert (en[1]["kind"], en[1]["no"], en[1]["due"], en[1]["state"]) == ("Activity", "5.5", "23 Jun 2023",
                                                                           "7 days late")
+
+
+def test_the_newest_reflections_put_the_lower_row_first_on_the_same_day_and_undated_ones_last():
+    dates = {"r1": "1/6/2567", "r2": "1/6/2567", "r3": "", "r4": "2/6/2567", "r5": "1/6/2567"}
+    wb = workbook_of(reflections=[{"id": k, "written_on": d, "what": k} for k, d in dates.items()])
+    assert [r["id"] for r in build_overview(wb, 2567, TODAY).reflections] == ["r4", "r5", "r2"]
+    assert [r["id"] for r in latest_reflections(wb, 2567, 10)] == ["r4", "r5", "r2", "r1", "r3"]
+    assert latest_reflections(wb, 2567, 0) == [] and latest_reflections(wb, 2566) == []

@@ -92,3 +92,13 @@ def test_even_spread_adds_up_to_the_satang():
 def test_an_empty_year_has_four_empty_quarters_and_no_warning():
     spread = _spread(workbook_of())
     assert [q.activity_months for q in spread.quarters] == [0, 0, 0, 0] and spread.warnings == []
+
+
+def test_each_quarter_lists_an_activity_once_however_many_of_its_months_it_holds():
+    wb = workbook_of(activities=[
+        activity("a1", "ต.ค. - ธ.ค. 2565"), activity("a2", "ธ.ค. 2565 - ม.ค. 2566"),
+        activity("a2-1", "ธ.ค. 2565", parent_id="a2"),
+    ])
+    spread = _spread(wb)
+    assert [[a["id"] for a in q.activities] for q in spread.quarters] == [["a1", "a2"], ["a2"], [], []]
+    assert [q.activity_months for q in spread.quarters] == [4, 1, 0, 0]

@@ -101,3 +101,13 @@ def test_filters_by_owner_shown_status_and_kra_group_of_linked_kpis(demo_wb, tod
 def test_an_empty_year_gives_an_empty_timeline():
     timeline = build_timeline(workbook_of(), 2566, AS_OF)
     assert timeline.rows == [] and timeline.problems == [] and timeline.owners == []
+
+
+def test_each_activity_lists_only_its_own_unreadable_date_cells():
+    wb = workbook_of(activities=[
+        activity("a1", "เดือนหน้า"), activity("a2", "ม.ค. 2566", planned_start="เมื่อไร", planned_end="เร็วๆ นี้"),
+        activity("", "เดือนหน้า"),
+    ])
+    problems = build_timeline(wb, 2566, AS_OF).problems
+    assert [(p.activity["id"], p.reason, p.cells) for p in problems] == [
+        ("a1", "unreadable", ["F2"]), ("a2", "unreadable", ["G3", "H3"]), (None, "missing", [])]
