@@ -24,6 +24,7 @@ from de_core.workbook import Record, Workbook
 from de_core.years import as_of, settings_for
 
 DEFAULT_ITA_TARGET = Decimal(95)
+DUE_SHOWN = 10  # rows of the late / due table on the overview; the DE tracker and activities pages list them all
 
 
 @dataclass
@@ -64,6 +65,15 @@ class Overview:
     @property
     def due_this_month(self) -> list[DueItem]:
         return [d for d in self.due if not d.late]
+
+    @property
+    def due_shown(self) -> list[DueItem]:
+        """The first DUE_SHOWN of the late / due list (the longest late first): a glance, not the whole list."""
+        return self.due[:DUE_SHOWN]
+
+    @property
+    def due_hidden(self) -> int:
+        return max(0, len(self.due) - DUE_SHOWN)
 
     @property
     def ita_gap(self) -> Decimal | None:

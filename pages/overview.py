@@ -82,11 +82,13 @@ def board() -> None:
 
     st.subheader(t("overview.due_title", late=len(view.late), due=len(view.due_this_month)))
     if view.due:
-        rows = pd.DataFrame(due_rows(view.due, L))
+        rows = pd.DataFrame(due_rows(view.due_shown, L))
         shown = rows.drop(columns="late").style.apply(
             lambda r: ["background-color: #ffebee" if rows.loc[r.name, "late"] else ""] * len(r), axis=1)
         st.dataframe(shown, hide_index=True, width="stretch", key="ov_due", column_config={
             c: t(f"overview.col_{c}") for c in ("no", "kind", "state", "due", "title", "owner")})
+        if view.due_hidden:
+            st.caption(t("overview.due_more", n=view.due_hidden))
     else:
         st.success(t("overview.nothing_due"))
     st.page_link("pages/de_tracker.py", label=t("overview.to_tracker"), icon=":material/checklist:")

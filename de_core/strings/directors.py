@@ -19,6 +19,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "overview.kind_step": ("ขั้นตอน DE", "DE step"),
     "overview.kind_activity": ("กิจกรรม", "Activity"),
     "overview.days_late": ("ล่าช้า {n} วัน", "{n} days late"),
+    "overview.due_more": ("และอีก {n:,} รายการ ดูทั้งหมดได้ในหน้าติดตามขั้นตอน DE และหน้ากิจกรรม",
+                          "and {n:,} more: see them all on the DE tracker and Activities pages"),
     "overview.due_soon": ("ครบกำหนดเดือนนี้", "Due this month"),
     "overview.col_kind": ("ประเภท", "Kind"),
     "overview.col_no": ("ข้อ", "No."),

@@ -88,3 +88,15 @@ def test_new_fiscal_year_with_nothing_entered_shows_what_to_enter(run_page, stor
     assert "ยังไม่มีคะแนน ITA ปี 2567" in text and "ปีงบประมาณ 2566: 93.47 คะแนน ระดับ A" in text
     assert "ไม่มีงานล่าช้า" in text and "บันทึกในแท็บ «สะท้อนผล»" in text
     assert set(charts(at)) == {"ov_budget"}
+
+
+def test_a_long_late_list_shows_its_first_ten_and_says_how_many_more_and_where(run_page, store):
+    store.append("de_steps", [{"id": f"step-9.{i}", "fiscal_year": "2566", "stage": "ดำเนินกิจกรรม (ACT)",
+                               "step_no": f"9.{i}", "title": f"ขั้นตอนทดสอบ {i}", "status": "กำลังดำเนินการ",
+                               "due_on": f"{i}/05/2566"} for i in range(1, 13)])
+    at = run_page()
+    assert_clean(at)
+    due = at.dataframe[0].value
+    assert len(due) == 10 and list(due["no"])[:3] == ["9.1", "9.2", "9.3"]
+    assert "ล่าช้า 14 · ครบกำหนดเดือนนี้ 0" in page_text(at)
+    assert "และอีก 4 รายการ" in page_text(at)

@@ -70,3 +70,18 @@ def test_the_newest_reflections_put_the_lower_row_first_on_the_same_day_and_unda
     assert [r["id"] for r in build_overview(wb, 2567, TODAY).reflections] == ["r4", "r5", "r2"]
     assert [r["id"] for r in latest_reflections(wb, 2567, 10)] == ["r4", "r5", "r2", "r1", "r3"]
     assert latest_reflections(wb, 2567, 0) == [] and latest_reflections(wb, 2566) == []
+
+
+def test_the_overview_shows_the_ten_longest_late_items_and_counts_the_rest():
+    from tests.unit.directors_data import step
+
+    wb = workbook_of(de_steps=[step(f"4.{i}", "act", "กำลังดำเนินการ", f"{i}/10/2566") for i in range(1, 14)])
+    view = build_overview(wb, 2567, TODAY)
+    assert len(view.due) == 13 and view.due_hidden == 3
+    assert [d.number for d in view.due_shown] == [f"4.{i}" for i in range(1, 11)]  # the longest late first
+    assert view.due_shown[0].days_late > view.due_shown[-1].days_late
+
+
+def test_a_short_late_list_is_shown_whole_with_nothing_hidden(demo_wb, today):
+    view = build_overview(demo_wb, 2566, today)
+    assert view.due_shown == view.due and view.due_hidden == 0
