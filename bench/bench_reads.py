@@ -2,9 +2,9 @@
 
 Both read every tab of the same spreadsheet (the demo, or --scale N) from the loopback fake (tests/fakesheets),
 which counts the requests it answers. Ours: `GoogleSheetStore.read_all()` through real gspread 6 (cold = a new
-store, which also fetches the tab list once; warm = the store the app keeps, as st.cache_resource does). The peer:
-streamlit/gsheets-connection installed with pip into a throw-away virtual environment (it pins gspread < 6) and
-driven by bench/peer_read.py the way its README shows, one `conn.read(worksheet=...)` per tab. Goal: one request
+store: one spreadsheets.get brings the tab list and every tab's values together; warm = the store the app keeps,
+as st.cache_resource does: one values.batchGet). The peer: streamlit/gsheets-connection installed with pip into
+a throw-away virtual environment (it pins gspread < 6) and driven by bench/peer_read.py the way its README shows, one `conn.read(worksheet=...)` per tab. Goal: one request
 for all tabs, at least 10× fewer than the peer.
 
     /work/venv/bin/python -m bench.bench_reads [--loads 5] [--scale 1] [--peer-venv DIR (kept, reused)]
@@ -35,7 +35,7 @@ Row = dict[str, object]
 def ours(srv: FakeSheetsServer, loads: int) -> list[Row]:
     """Rows for our store: cold (new store) and warm (kept store) loads, with and without parsing."""
     rows: list[Row] = []
-    for label, fresh in (("ours, cold (new store)", True), ("ours, warm (store kept)", False)):
+    for label, fresh in (("ours, cold (new store: metadata + values)", True), ("ours, warm (store kept)", False)):
         kept = google_store(srv)
         kept.read_all()
         srv.reset_counts()

@@ -151,11 +151,11 @@ def main(argv: list[str] | None = None) -> str:
         r = simulate(args.sessions, args.minutes, args.every, cache)
         rows.append([label, r["reruns"], r["requests"], f"{r['values']} / {r['metadata']}", r["busiest"],
                      r["refused"], f"{r['waited']:,.0f} s"])
-    header = ["policy", "overview reruns", "API read requests", "values / metadata", "busiest minute",
+    header = ["policy", "overview reruns", "API read requests", "values.batchGet / spreadsheets.get", "busiest minute",
               "answered 429", "simulated wait on retries"]
     note = (f"{args.sessions} sessions × {args.minutes:g} simulated minutes, a refresh every ~{args.every:g} s per "
             f"session, quota {QUOTA_PER_MINUTE} reads/min/user enforced by the fake. Goal: ≤ 5 reads and no 429 with "
-            "the cache. The one metadata request is the tab list, fetched once per server process.")
+            "the cache. The one spreadsheets.get is the process's first load: tab list and every tab's values in one request.")
     out = table("Many viewers on the Google store", header, rows, note)
     print(out)
     return out
