@@ -43,11 +43,16 @@ def get_store():
     return google_store(secrets)
 
 
-@st.cache_resource(ttl=cache_ttl(), show_spinner=False, max_entries=4)
+@st.cache_resource(ttl=cache_ttl(), show_spinner=False, max_entries=4, refresh_mode="background")
 def _load(_store_id: str) -> Workbook:
     """Read and parse the workbook: once per ttl for the whole server. st.cache_resource hands every caller the
     same object (st.cache_data would unpickle a fresh copy on every call: at 20k reflections that was most of a
-    rerun), so the workbook and what is derived from it (Workbook.derived) are read-only for pages."""
+    rerun), so the workbook and what is derived from it (Workbook.derived) are read-only for pages.
+
+    Once the ttl has passed, the next rerun still gets the workbook it had at once while a fresh one is read in the
+    background (nobody waits for the sheet; a failed background read keeps the last data and is tried again);
+    after two ttl without a visit the next rerun reads in the foreground. refresh() (the button, the app's own
+    saves) drops it at once, so the next rerun reads the sheet."""
     raw = get_store().read_all()
     wb = parse_workbook(raw)
     wb.read_at = datetime.now(UTC)

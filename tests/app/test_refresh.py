@@ -13,3 +13,55 @@ def test_a_sheet_edit_shows_only_after_refresh_when_the_cache_is_warm(run_page, 
     at.button(key="refresh").click().run()
     assert_clean(at)
     assert "60,000 บาท" in page_text(at)
+
+
+def allocated(at) -> str:
+    return {m.label: m.value for m in at.metric}["ได้รับจัดสรร"]
+
+
+def test_after_the_ttl_a_rerun_shows_the_last_data_at_once_while_the_sheet_is_read_in_the_background(
+        run_page, store, monkeypatch):
+    import threading
+    import time
+
+    import streamlit as st
+    from streamlit.runtime.caching import cache_utils
+
+    from de_core.store.local import SQLiteStore
+    from de_ui.data import _load, backend
+
+    now = [1_000.0]
+    monkeypatch.setattr(cache_utils, "TTLCACHE_TIMER", lambda: now[0])
+    st.cache_resource.clear()  # caches made from here on read the simulated clock
+    sheet_answers = threading.Event()
+    sheet_answers.set()
+    real_read = SQLiteStore.read_all
+
+    def slow_sheet(self):  # the real read, held back until the test lets the sheet answer
+        sheet_answers.wait(30)
+        return real_read(self)
+
+    monkeypatch.setattr(SQLiteStore, "read_all", slow_sheet)
+    at = run_page()
+    assert allocated(at) == "50,000 บาท"
+    first = _load(backend())
+    store.update("settings", "fy-2566", {"allocation": "๖๐,๐๐๐ บาท"})
+    now[0] += 61  # past the 60 s ttl
+    sheet_answers.clear()  # the sheet is slow to answer now
+    started = time.monotonic()
+    at.run()
+    assert time.monotonic() - started < 20, "the rerun waited for the sheet"
+    assert_clean(at)
+    assert allocated(at) == "50,000 บาท"
+    sheet_answers.set()
+    deadline = time.monotonic() + 20
+    while _load(backend()) is first and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert _load(backend()) is not first, "the background read never landed"
+    at.run()
+    assert allocated(at) == "60,000 บาท"
+    store.update("settings", "fy-2566", {"allocation": "๗๐,๐๐๐ บาท"})
+    now[0] += 121  # two ttl without a visit: this rerun reads in the foreground
+    at.run()
+    assert_clean(at)
+    assert allocated(at) == "70,000 บาท"
