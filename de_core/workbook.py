@@ -52,6 +52,11 @@ class Workbook:
                 self._derived.popitem(last=False)
         return value
 
+    def forget_derived(self) -> None:
+        """Drop every derived value (the workbook was replaced: views that point back to it must not keep it)."""
+        with self._derived_lock:
+            self._derived.clear()
+
     def rows(self, tab: str, fiscal_year: int | None = None) -> list[Record]:
         """The records of a tab (optionally of one fiscal year only)."""
         rows = self.records.get(tab, [])

@@ -43,7 +43,8 @@ def get_store():
     return google_store(secrets)
 
 
-@st.cache_resource(ttl=cache_ttl(), show_spinner=False, max_entries=4, refresh_mode="background")
+@st.cache_resource(ttl=cache_ttl(), show_spinner=False, max_entries=4, refresh_mode="background",
+                   on_release=lambda wb: wb.forget_derived())
 def _load(_store_id: str) -> Workbook:
     """Read and parse the workbook: once per ttl for the whole server. st.cache_resource hands every caller the
     same object (st.cache_data would unpickle a fresh copy on every call: at 20k reflections that was most of a

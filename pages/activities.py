@@ -14,7 +14,7 @@ from de_ui.i18n import t
 
 page = page_start("activities.title")
 wb, fy, L = page.wb, page.fy, page.lang
-view = activities_view(wb, fy, page.as_of)
+view = wb.derived(("activities", fy, page.as_of), lambda: activities_view(wb, fy, page.as_of))
 if not view.timeline.rows:
     st.info(t("activities.empty"))
     st.stop()
@@ -32,7 +32,9 @@ late = sum(r.late for r in view.timeline.rows)
 if late:
     st.error(t("activities.late_count", n=late), icon=":material/schedule:")
 if rows:
-    show_chart(gantt(rows, fy, view.as_of, wb.schema, L), key="act_gantt")
+    chosen = (tuple(owners), tuple(statuses), tuple(groups))
+    show_chart(wb.derived(("activities.gantt", fy, view.as_of, L, chosen),
+                          lambda: gantt(rows, fy, view.as_of, wb.schema, L)), key="act_gantt")
 else:
     st.info(t("activities.no_match"))
 if view.timeline.problems:
@@ -45,7 +47,8 @@ for message in tx.spread_messages(view.spread, L):
     st.warning(message, icon=":material/warning:")
 if not view.spread.warnings:
     st.success(t("activities.spread_ok"), icon=":material/check_circle:")
-show_chart(quarter_chart(view.spread, L), key="act_quarters")
+show_chart(wb.derived(("activities.quarters", fy, view.as_of, L), lambda: quarter_chart(view.spread, L)),
+           key="act_quarters")
 
 st.subheader(t("activities.detail"))
 choice = st.selectbox(t("activities.choose"), list(view.choices), format_func=view.choices.get, key="act_detail")

@@ -13,7 +13,7 @@ from de_ui.i18n import t
 
 page = page_start("budget.title")
 wb, fy, L = page.wb, page.fy, page.lang
-view = budget_view(wb, fy, page.as_of)
+view = wb.derived(("budget", fy, page.as_of), lambda: budget_view(wb, fy, page.as_of))
 summary = view.summary
 
 a, b, c, d = st.columns(4)
@@ -33,18 +33,20 @@ if not view.alerts:
 
 st.subheader(t("budget.per_activity"))
 if summary.lines:
-    show_chart(budget_chart(summary, L), key="budget_bars")
+    show_chart(wb.derived(("budget.bars", fy, page.as_of, L), lambda: budget_chart(summary, L)), key="budget_bars")
     st.dataframe(budget_table(summary, L), hide_index=True, width="stretch")
 else:
     st.info(t("budget.empty"))
 
 st.subheader(t("budget.burn"))
-show_chart(burn_chart(view.burn, fy, view.as_of, summary.allocation, L), key="budget_burn")
+show_chart(wb.derived(("budget.burn", fy, page.as_of, L),
+                      lambda: burn_chart(view.burn, fy, view.as_of, summary.allocation, L)), key="budget_burn")
 
 st.subheader(t("coverage.title"))
-cov = coverage(wb, fy)
+cov = wb.derived(("coverage", fy), lambda: coverage(wb, fy))
 st.caption(t("coverage.help"))
-show_chart(coverage_heatmap(cov, wb.schema, L), key="coverage_heatmap")
+show_chart(wb.derived(("coverage.heatmap", fy, L), lambda: coverage_heatmap(cov, wb.schema, L)),
+           key="coverage_heatmap")
 pairs = gap_labels(cov, wb.schema, L)
 if pairs:
     st.warning(t("coverage.gaps", pairs=", ".join(pairs)), icon=":material/grid_off:")

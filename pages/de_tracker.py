@@ -13,7 +13,8 @@ from de_ui.i18n import t
 page = page_start("tracker.title", meeting_switch=True)
 wb, fy, L = page.wb, page.fy, page.lang
 
-tracker = build_tracker(wb, fy, today())
+day = today()
+tracker = wb.derived(("tracker", fy, day), lambda: build_tracker(wb, fy, day))
 left, right = st.columns(2)
 statuses = left.multiselect(t("tracker.filter_status"), STATUS_FILTERS, key="tracker_status",
                             format_func=lambda s: status_label(wb, s, L), placeholder=t("tracker.all"))
@@ -30,7 +31,8 @@ a.metric(t("tracker.done_total"), t("overview.steps_done", done=view.done, total
 b.metric(t("tracker.late"), view.late)
 c.metric(t("tracker.shown"), view.shown)
 stages = [(t(f"stage.{blk.stage}") if blk.stage else t("tracker.no_stage"), blk.segments) for blk in view.stages]
-show_chart(charts.stage_bars(stages, L), key="tracker_bars")
+show_chart(wb.derived(("tracker.bars", fy, day, L, tuple(statuses), tuple(owners)),
+                      lambda: charts.stage_bars(stages, L)), key="tracker_bars")
 
 columns = {
     "no": t("tracker.col_no"), "title": st.column_config.TextColumn(t("tracker.col_title"), width="medium"),

@@ -12,7 +12,8 @@ from de_ui.i18n import t
 
 page = page_start("ita.title")
 wb, fy, L = page.wb, page.fy, page.lang
-view = build_ita_view(wb, fy, today())
+day = today()
+view = wb.derived(("ita", fy, day), lambda: build_ita_view(wb, fy, day))
 year = view.year
 if view.issues:
     with st.expander(t("ita.problems", n=len(view.issues)), expanded=True, icon=":material/warning:"):
@@ -63,7 +64,7 @@ st.subheader(t("ita.history"))
 if not view.history:
     st.info(t("ita.no_history"))
 else:
-    show_chart(show.history_figure(view, L), key="ita_history")
+    show_chart(wb.derived(("ita.history", fy, day, L), lambda: show.history_figure(view, L)), key="ita_history")
     st.dataframe(show.history_table(view, L), hide_index=True, width="stretch")
 
 st.subheader(t("ita.oit"))

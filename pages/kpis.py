@@ -22,7 +22,9 @@ groups = left.multiselect(t("kpis.filter_group"), GROUPS, key="kpis_groups", for
                           placeholder=t("kpis.all"))
 states = right.multiselect(t("kpis.filter_state"), STATES, key="kpis_states", placeholder=t("kpis.all"),
                            format_func=lambda s: state_label(s, L))
-view = build_kpi_view(wb, fy, today(), groups, states)
+day = today()
+view = wb.derived(("kpis", fy, day, tuple(groups), tuple(states)),
+                 lambda: build_kpi_view(wb, fy, day, groups, states))
 st.caption(f"{t('app.fy_label', fy=fy)} · {t('app.figures_as_of', date=format_date(view.as_of, L))}")
 if not view.total:
     st.info(t("kpis.empty"))
@@ -61,12 +63,15 @@ with cards_tab:
                                   delta=format_date(status.latest.get("measured_on"), L), delta_color="off",
                                   delta_arrow="off")
                     else:
-                        show_chart(charts.kpi_gauge(status, L), key=f"kpi_g_{kpi['_row']}")
+                        gauge = wb.derived(("kpis.gauge", kpi["_row"], fy, day, L),
+                                           lambda s=status: charts.kpi_gauge(s, L))
+                        show_chart(gauge, key=f"kpi_g_{kpi['_row']}")
                     for e in card.evidence:
                         st.link_button(md_escape(e.label(L)), e.url, type="tertiary", icon=":material/attach_file:")
                 if card.has_trend:
                     trend_col.markdown(f"**{t('kpis.trend')}**")
-                    show_chart(charts.trend_line(status, L), key=f"kpi_t_{kpi['_row']}", where=trend_col)
+                    trend = wb.derived(("kpis.trend", kpi["_row"], fy, day, L), lambda s=status: charts.trend_line(s, L))
+                    show_chart(trend, key=f"kpi_t_{kpi['_row']}", where=trend_col)
 with matrix_tab:
     st.dataframe(pd.DataFrame(matrix_rows(wb, view, L)), hide_index=True, width="stretch", key="kpis_matrix",
                  column_config={**{c: t(f"kpis.col_{c}") for c in ("group", "no", "kpi", "action", "expected",

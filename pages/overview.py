@@ -34,7 +34,8 @@ def board() -> None:
     view = data.derived(("overview", fy, day), lambda: build_overview(data, fy, day))
 
     def plot(key: str, build) -> None:
-        show_chart(data.derived(("overview.fig", key, fy, day, L, BIG), lambda: charts.enlarge(build(), BIG)), key=key)
+        fig = data.derived(("overview.fig", key, fy, day, L, BIG), lambda: charts.enlarge(build(), BIG))
+        show_chart(fig, key=key)
 
     read = t("app.data_as_of", time=format_datetime(local_time(view.read_at), L)) if view.read_at else ""
     st.caption(" · ".join(x for x in (view.office_name, t("app.fy_label", fy=fy),

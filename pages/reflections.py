@@ -49,7 +49,7 @@ filters = FeedFilters(
     confidence=pick(d, "forms.filter_confidence", options("confidence"), "feed.confidence"),
     search=st.text_input(t("forms.search"), key="feed.search", max_chars=200),
 )
-entries = reflection_feed(wb, fy, filters, L)
+entries = wb.derived(("feed", fy, filters, L), lambda: reflection_feed(wb, fy, filters, L))
 pages = page_count(len(entries))
 listing = st.container()  # filled below, once the page control under it gives the page number
 number = 1

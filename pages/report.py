@@ -15,15 +15,18 @@ DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.docu
 wb = workbook()
 L = lang()
 fy = selected_year(wb)
-report = build_report(wb, fy, L, today())
+day = today()
+report = wb.derived(("report", fy, L, day), lambda: build_report(wb, fy, L, day))
 
 st.title(t("report.page_title"))
 st.caption(t("report.page_help"))
 name = f"best-practice-{fy or 'report'}-{L}"
 left, right = st.columns(2)
-left.download_button(t("report.download_docx"), data=render_docx(report), file_name=f"{name}.docx", mime=DOCX_MIME,
+docx = wb.derived(("report.docx", fy, L, day), lambda: render_docx(report))
+html = wb.derived(("report.html", fy, L, day), lambda: render_html(report).encode("utf-8"))
+left.download_button(t("report.download_docx"), data=docx, file_name=f"{name}.docx", mime=DOCX_MIME,
                      icon=":material/description:", type="primary", key="report_docx", width="stretch")
-right.download_button(t("report.download_html"), data=render_html(report).encode("utf-8"), file_name=f"{name}.html",
+right.download_button(t("report.download_html"), data=html, file_name=f"{name}.html",
                       mime="text/html", icon=":material/print:", key="report_html", width="stretch")
 
 st.divider()

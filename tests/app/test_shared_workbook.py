@@ -58,3 +58,28 @@ def test_meeting_mode_gets_its_own_larger_figures_and_the_normal_view_keeps_its_
     assert charts(at)["ov_ita"]["layout"]["height"] > normal
     assert charts(run_page())["ov_ita"]["layout"]["height"] == normal
     assert "ขาดอีก" in page_text(run_page())
+
+
+def test_a_replaced_workbook_lets_go_of_what_was_derived_from_it(run_page, store):
+    run_page()
+    old = _load(backend())
+    old.derived("probe", lambda: "made from the old data")
+    at = run_page()
+    at.button(key="refresh").click().run()
+    assert_clean(at)
+    assert _load(backend()) is not old
+    assert old.derived("probe", lambda: "gone") == "gone"  # views pointing back at it no longer keep it alive
+
+
+def test_one_sessions_filters_never_show_in_another_sessions_page(run_page, store):
+    filtered = run_page("pages/kpis.py")
+    filtered.multiselect(key="kpis_groups").set_value(["executives"]).run()
+    assert_clean(filtered)
+    shown = len(filtered.get("plotly_chart"))
+    everything = len(run_page("pages/kpis.py").get("plotly_chart"))
+    assert 0 < shown < everything
+    tracker = run_page("pages/de_tracker.py")
+    tracker.multiselect(key="tracker_status").set_value(["late"]).run()
+    assert_clean(tracker)
+    late_only = len(tracker.dataframe)
+    assert late_only < len(run_page("pages/de_tracker.py").dataframe)

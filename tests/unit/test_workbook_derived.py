@@ -67,3 +67,10 @@ def test_sessions_asking_at_once_all_get_a_value_and_it_settles_on_one():
         th.join()
     assert len(seen) == 8
     assert wb.derived("shared", object) in seen
+
+
+def test_forgetting_drops_every_derived_value():
+    wb = parse_workbook(demo_workbook())
+    wb.derived("view", lambda: "old")
+    wb.forget_derived()
+    assert wb.derived("view", lambda: "new") == "new"
