@@ -1,12 +1,17 @@
-"""Updating one row of a shared Google Sheet safely: locate by id, write only the changed cells, verify, repair.
+"""Updating one row of a shared Google Sheet safely: anchor the row, write through the anchor, verify.
 
-The Sheets API has no conditional write, so a row number read a moment ago may point at another row when a
-person inserts, deletes or moves rows in between. After writing, the tab is read again:
-- the row carrying the id holds the new values at the row number written → done;
-- the write hit another row we saw in the first read (known by its untouched cells) → put that row's previous
-  values back, then try the whole update once more (a deleted target then gives RowNotFound);
-- the write hit a row nobody had when we read (a person's brand new row) → we cannot know what it held, so the
-  app says which row to check instead of guessing.
+The Sheets API has no conditional write, and a row number read a moment ago may point at another row when a
+person inserts, deletes or moves rows in between. So the row is not written by its number: it carries a
+developer-metadata anchor (gsheets_anchor) that the server keeps on it as rows move, and the write names the
+anchor, so the server resolves the row at write time (a deleted row is simply not written).
+- first update of a row: read (tab + anchor, one request), anchor the row it found, read again to check the
+  anchor sits on that row (a person may have moved rows just before), write, verify: 5 requests;
+- later updates: read, write, verify: 3 requests.
+Columns are still written at the positions read a moment before (one request cannot name a row anchor AND a
+column anchor). The verify read catches a column a person moved into a written position: that cell gets back
+the value the moved column held (known from the first read) and the update is retried; a column the app never
+saw there is refused with the cell named. The row the anchor is on is also put back when, after the write, its
+id is no longer the one row with that id (a person copied the row or changed its id): the retry then explains.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 from gspread.utils import rowcol_to_a1
 
 from de_core.schema import Tab
+from de_core.store import gsheets_anchor as anchor
 from de_core.store.base import (
     StoreError,
     UpdateResult,
@@ -25,13 +31,13 @@ from de_core.store.base import (
     locate_row,
     row_cells,
 )
-from de_core.store.retry import KEPT_EN, KEPT_TH, SheetRequestRefused
+from de_core.store.retry import KEPT_EN, KEPT_TH
 from de_core.text import normalize
 
 if TYPE_CHECKING:
     from de_core.store.gsheets import GoogleSheetStore, Grid
 
-ATTEMPTS = 2
+ATTEMPTS = 4  # anchoring a row, then up to three writes when people keep moving things
 
 
 @dataclass
@@ -66,87 +72,77 @@ def locate(tab: Tab, grid: Grid, row_id: str, values: Mapping[str, Any]) -> _Pla
     return _Plan(grid, rownum, id_pos, expect, changes, UpdateResult(row_id, rownum, before, after))
 
 
-def _rest(row: list[str], skip: set[int], width: int) -> tuple[str, ...]:
-    """A row's identity for the repair: every cell the write did not touch."""
-    return tuple(_cell(row, p) for p in range(width) if p not in skip)
-
-
-def _has(row: list[str], changes: dict[int, str]) -> bool:
+def _has(row: list[str], changes: Mapping[int, str]) -> bool:
     return all(_cell(row, p) == v for p, v in changes.items())
 
 
-def _hit_rows(plan: _Plan, after: Grid) -> tuple[dict[int, dict[int, str]], list[int]]:
-    """Rows other than the target now holding the written values: {row: previous values} when the first read
-    knew them, and the row numbers it could not account for."""
-    skip = set(plan.changes)
-    width = max([len(r) for r in plan.snapshot + after] + [p + 1 for p in skip])
-    known: dict[int, dict[int, str]] = {}
-    unknown: list[int] = []
-    rows = [plan.rownum] if _has(_row(after, plan.rownum), plan.changes) else range(2, len(after) + 1)
-    for k in rows:
-        row = _row(after, k)
-        if not _has(row, plan.changes) or normalize(_cell(row, plan.id_pos)) == normalize(plan.expect_id):
-            continue
-        ident = _rest(row, skip, width)
-        if not any(ident):
-            known[k] = {p: "" for p in skip}
-            continue
-        olds = {tuple(_cell(s, p) for p in sorted(skip)) for j, s in enumerate(plan.snapshot[1:], start=2)
-                if j != plan.rownum and _rest(s, skip, width) == ident and not _has(s, plan.changes)}
-        if len(olds) == 1:
-            known[k] = dict(zip(sorted(skip), olds.pop(), strict=True))
-        elif not any(_rest(s, skip, width) == ident for s in plan.snapshot[1:]):
-            unknown.append(k)
-    return known, unknown
+def _moved_columns(plan: _Plan, after: Grid) -> dict[int, int | None]:
+    """Written positions now holding another column (not a rename): → its position when read, None if unseen."""
+    before, now = _row(plan.snapshot, 1), _row(after, 1)
+    moved: dict[int, int | None] = {}
+    for p in plan.changes:
+        was, head = _cell(before, p), _cell(now, p)
+        if normalize(was) == normalize(head) or (was not in now and head not in before):
+            continue  # the same header, or this column renamed
+        seen = [q for q, h in enumerate(before) if h == head and head]
+        moved[p] = seen[0] if len(seen) == 1 else None
+    return moved
+
+
+def _previous(plan: _Plan, whole_row: bool, moved: dict[int, int | None]) -> tuple[dict[int, str], list[int]]:
+    """What the anchored row held at the cells written by mistake, and the positions of columns nobody saw."""
+    row = _row(plan.snapshot, plan.rownum)
+    unseen = [p for p, q in moved.items() if q is None]
+    source = {p: p for p in plan.changes if whole_row} | {p: q for p, q in moved.items() if q is not None}
+    return {p: _cell(row, q) for p, q in source.items() if p not in unseen}, unseen
 
 
 def update_row(store: GoogleSheetStore, tab: Tab, row_id: str, values: Mapping[str, Any]) -> UpdateResult:
-    """Locate, write only the changed cells, verify; repair a stray write and try once more (see module doc)."""
-    title, grid = store.read_tab(tab)
+    """Locate, anchor, write the changed cells through the anchor, verify; undo a misplaced write (module doc)."""
+    value = anchor.anchor_value(tab, row_id)
+    title, grid, anchors = anchor.read_tab(store, tab, value)
     repaired: list[int] = []
     for _attempt in range(ATTEMPTS):
         plan = locate(tab, grid, row_id, values)
         if not plan.changes:
             return plan.result
-        try:
-            store.write_cells(title, {(plan.rownum, p + 1): v for p, v in plan.changes.items()})
-        except SheetRequestRefused as err:  # e.g. the row number is past the end after a person deleted rows
-            if err.status != 400:
-                raise
-        grid = store.read_tabs([title])[0]
-        targets = find_rows(grid, plan.id_pos, plan.expect_id)
-        done = len(targets) == 1 and _has(_row(grid, targets[0]), plan.changes)
-        if done and targets[0] == plan.rownum:
+        if anchors != [plan.rownum]:
+            anchor.place(store, title, value, plan.rownum, drop=bool(anchors))
+            grid, anchors = anchor.read(store, title, value)  # did it land on the row read? checked above
+            continue
+        anchor.write(store, value, plan.changes)
+        grid, anchors = anchor.read(store, title, value)
+        if not anchors:  # the row was deleted meanwhile, so nothing was written: look again
+            continue
+        moved = _moved_columns(plan, grid)
+        whole_row = len(anchors) > 1 or find_rows(grid, plan.id_pos, plan.expect_id) != anchors
+        if not whole_row and not moved:
+            if not _has(_row(grid, anchors[0]), plan.changes):  # not written (or overwritten at once): again
+                continue
+            plan.result.row_number = anchors[0]
             return plan.result
-        known, unknown = _hit_rows(plan, grid)
-        if known:
-            store.write_cells(title, {(k, p + 1): v for k, old in known.items() for p, v in old.items()})
-            repaired += list(known)
-            grid = store.read_tabs([title])[0]
-            _check_restored(tab, title, plan, known, grid)
-        if done:
-            plan.result.row_number = targets[0]
-            return plan.result
-        if unknown:
-            raise _stray_write(tab, title, row_id, unknown)
+        old, unseen = _previous(plan, whole_row, moved)
+        if old:
+            anchor.write(store, value, old)
+            repaired += anchors
+        if unseen:
+            raise _stray_write(tab, title, row_id, [(a, p) for a in anchors for p in unseen])
+        grid, anchors = anchor.read(store, title, value)
+        if not all(_has(_row(grid, a), old) for a in anchors):
+            raise _stray_write(tab, title, row_id, [(a, p) for a in anchors for p in old])
     raise _keeps_changing(tab, row_id, repaired)
 
 
-def _check_restored(tab: Tab, title: str, plan: _Plan, known: dict[int, dict[int, str]], grid: Grid) -> None:
-    for k, old in known.items():
-        if not _has(_row(grid, k), old):
-            raise _stray_write(tab, title, plan.result.row_id, [k])
-
-
-def _stray_write(tab: Tab, title: str, row_id: str, rows: list[int]) -> StoreError:
-    where = ", ".join(f"{title}!{rowcol_to_a1(r, 1)}" for r in rows)
+def _stray_write(tab: Tab, title: str, row_id: str, cells: list[tuple[int, int]]) -> StoreError:
+    """A cell got the app's value by mistake and the app cannot know what it held: name it (column 0-based)."""
+    where = ", ".join(f"{title}!{rowcol_to_a1(r, c + 1)}" for r, c in cells)
     return StoreError(
-        f"มีคนแทรกหรือลบแถวในแท็บ «{tab.th}» ขณะบันทึก ค่าที่แก้ของรหัส «{row_id}» อาจไปอยู่ที่แถว {where} "
-        "ซึ่งเพิ่งถูกเพิ่ม และแอปไม่รู้ค่าเดิมของแถวนั้น",
-        f"Someone inserted or deleted rows in «{tab.en}» while saving: the change for «{row_id}» may have gone to "
-        f"row {where}, a row added meanwhile whose previous values the app cannot know",
-        f"ตรวจแถว {where} ในชีต แล้วบันทึกอีกครั้ง {KEPT_TH}",
-        f"Check row {where} in the sheet, then save again; {KEPT_EN}",
+        f"มีคนแทรก ลบ หรือย้ายแถวหรือคอลัมน์ในแท็บ «{tab.th}» ขณะบันทึก ค่าที่แก้ของรหัส «{row_id}» อาจไปอยู่ที่ช่อง "
+        f"{where} ซึ่งแอปไม่รู้ค่าเดิมของช่องนั้น",
+        f"Someone inserted, deleted or moved rows or columns in «{tab.en}» while saving: the change for "
+        f"«{row_id}» may have gone to cell {where}, whose previous value the app cannot know",
+        f"ตรวจช่อง {where} ในชีต แล้วบันทึกอีกครั้ง {KEPT_TH}",
+        f"Check cell {where} in the sheet, then save again; {KEPT_EN}",
     )
 
 

@@ -6,6 +6,7 @@ import copy
 from collections.abc import Callable
 from typing import Any
 
+from . import metadata_api
 from .errors import bad_request
 from .state import DEFAULT_COLS, DEFAULT_ROWS, Sheet, Workbook
 
@@ -155,6 +156,15 @@ def delete_dimension(wb: Workbook, req: dict, where: str) -> dict:
     return {}
 
 
+def move_dimension(wb: Workbook, req: dict, where: str) -> dict:
+    sheet, dim, start, n = _dimension(wb, req.get("source") or {}, where)
+    dest = int(req.get("destinationIndex", -1))
+    if dest < 0:
+        raise bad_request(f"{where}destinationIndex is required")
+    sheet.move(dim, start, start + n, dest)
+    return {}
+
+
 def append_dimension(wb: Workbook, req: dict, where: str) -> dict:
     sheet = wb.sheet_by_id(req.get("sheetId", 0), where)
     length = int(req.get("length", 0))
@@ -183,6 +193,9 @@ HANDLERS: dict[str, Callable[[Workbook, dict, str], dict]] = {
     "insertDimension": insert_dimension,
     "deleteDimension": delete_dimension,
     "appendDimension": append_dimension,
+    "moveDimension": move_dimension,
+    "createDeveloperMetadata": metadata_api.create,
+    "deleteDeveloperMetadata": metadata_api.delete,
     "updateSpreadsheetProperties": update_spreadsheet_properties,
 }
 

@@ -13,6 +13,7 @@ WRITE_KINDS = frozenset(
         "values.update",
         "values.append",
         "values.batchUpdate",
+        "values.batchUpdateByDataFilter",
         "values.clear",
         "values.batchClear",
         "spreadsheets.batchUpdate",

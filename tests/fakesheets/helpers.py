@@ -98,10 +98,27 @@ class SheetHelpers:
     def move_row(self, key: str, title: str, from_row: int, to_row: int) -> None:
         """Cut row ``from_row`` and re-insert it so that it ends up at ``to_row``."""
         with self._lock:
-            grid = self._sheet(key, title).grid
-            while len(grid) < max(from_row, to_row):
-                grid.append([])
-            grid.insert(to_row - 1, grid.pop(from_row - 1))
+            dest = to_row if to_row > from_row else to_row - 1  # moveDimension counts before taking it out
+            self._sheet(key, title).move("ROWS", from_row - 1, from_row, dest)
+
+    def move_column(self, key: str, title: str, from_col: int, to_col: int) -> None:
+        """Cut column ``from_col`` (0-based, header and data) and re-insert it so that it ends up at ``to_col``."""
+        with self._lock:
+            dest = to_col + 1 if to_col > from_col else to_col
+            self._sheet(key, title).move("COLUMNS", from_col, from_col + 1, dest)
+
+    def insert_column(self, key: str, title: str, at_col: int, values: list[str]) -> None:
+        """Insert a column before ``at_col`` (0-based) holding ``values`` from row 1 down."""
+        with self._lock:
+            sheet = self._sheet(key, title)
+            sheet.insert_cols(at_col, 1)
+            for r, v in enumerate(values):
+                sheet.set(r, at_col, text_cell(v) if v else None)
+
+    def developer_metadata(self, key: str, title: str) -> list[dict]:
+        """The developer metadata on this sheet's rows and columns (copies)."""
+        with self._lock:
+            return copy.deepcopy(self._sheet(key, title).dev_meta)
 
     def set_cell(self, key: str, title: str, a1: str, value: Any, *, user_entered: bool = False) -> None:
         """Plain text by default; ``user_entered=True`` parses like typing in the UI ("=..." is a formula)."""

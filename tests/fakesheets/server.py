@@ -11,7 +11,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
-from . import batch_api, get_api, values_api
+from . import batch_api, get_api, metadata_api, values_api
 from .errors import SheetsError, error_body, quota_message
 from .faults import WRITE_KINDS, Fault, FaultPlan, RequestRecord
 from .helpers import SheetHelpers
@@ -23,6 +23,8 @@ _ROUTES = [
     ("GET", re.compile(f"^{_ID}/values:batchGet$"), "values.batchGet"),
     ("POST", re.compile(f"^{_ID}/values:batchUpdate$"), "values.batchUpdate"),
     ("POST", re.compile(f"^{_ID}/values:batchClear$"), "values.batchClear"),
+    ("POST", re.compile(f"^{_ID}/values:batchGetByDataFilter$"), "values.batchGetByDataFilter"),
+    ("POST", re.compile(f"^{_ID}/values:batchUpdateByDataFilter$"), "values.batchUpdateByDataFilter"),
     ("POST", re.compile(f"^{_ID}/values/(.+):append$"), "values.append"),
     ("POST", re.compile(f"^{_ID}/values/(.+):clear$"), "values.clear"),
     ("GET", re.compile(f"^{_ID}/values/(.+)$"), "values.get"),
@@ -39,6 +41,10 @@ def _call(kind: str, wb: Any, rng: str | None, query: dict, body: Any) -> dict:
         return values_api.values_batch_get(wb, query)
     if kind == "values.batchUpdate":
         return values_api.values_batch_update(wb, body)
+    if kind == "values.batchGetByDataFilter":
+        return metadata_api.values_batch_get_by_data_filter(wb, body)
+    if kind == "values.batchUpdateByDataFilter":
+        return metadata_api.values_batch_update_by_data_filter(wb, body)
     if kind == "values.batchClear":
         return values_api.values_batch_clear(wb, body)
     assert rng is not None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import random
+from collections.abc import Callable
 from typing import Any
 
 from .a1 import Bounds, parse_bounds, split_sheet
@@ -29,6 +30,7 @@ class Sheet:
         self.protected_ranges: list[dict] = []
         self.validations: list[dict] = []
         self.formats: list[dict] = []
+        self.dev_meta: list[dict] = []  # DeveloperMetadata on ROWS/COLUMNS ranges of this sheet
 
     # -- properties -------------------------------------------------------------------------
     @property
@@ -111,26 +113,62 @@ class Sheet:
             for c in range(b.c0, min(b.c1, len(self.grid[r]))):
                 self.grid[r][c] = None
 
-    # -- structure --------------------------------------------------------------------------
+    # -- structure (developer metadata stays with its rows/columns, and goes with them) -------
+    def remap_meta(self, dim: str, new_index: Callable[[int], int | None]) -> None:
+        """Move (or drop) the metadata on ``dim`` after its rows/columns moved: old index → new index or None."""
+        kept = []
+        for meta in self.dev_meta:
+            rng = meta["location"]["dimensionRange"]
+            if rng["dimension"] != dim:
+                kept.append(meta)
+                continue
+            moved = [i for i in (new_index(j) for j in range(rng["startIndex"], rng["endIndex"])) if i is not None]
+            if moved:
+                rng["startIndex"], rng["endIndex"] = min(moved), max(moved) + 1
+                kept.append(meta)
+        self.dev_meta = kept
+
     def insert_rows(self, at: int, n: int) -> None:
         if at < len(self.grid):
             self.grid[at:at] = [[] for _ in range(n)]
         self.row_count += n
+        self.remap_meta("ROWS", lambda i: i + n if i >= at else i)
 
     def delete_rows(self, at: int, n: int) -> None:
         del self.grid[at : at + n]
         self.row_count = max(1, self.row_count - n)
+        self.remap_meta("ROWS", lambda i: i if i < at else None if i < at + n else i - n)
 
     def insert_cols(self, at: int, n: int) -> None:
         for row in self.grid:
             if at < len(row):
                 row[at:at] = [None] * n
         self.col_count += n
+        self.remap_meta("COLUMNS", lambda i: i + n if i >= at else i)
 
     def delete_cols(self, at: int, n: int) -> None:
         for row in self.grid:
             del row[at : at + n]
         self.col_count = max(1, self.col_count - n)
+        self.remap_meta("COLUMNS", lambda i: i if i < at else None if i < at + n else i - n)
+
+    def move(self, dim: str, start: int, end: int, dest: int) -> None:
+        """moveDimension: rows/columns [start, end) go to ``dest``, counted before they are taken out."""
+        size = max(end, dest, len(self.grid) if dim == "ROWS" else max((len(r) for r in self.grid), default=0))
+        order = list(range(size))
+        block = order[start:end]
+        del order[start:end]
+        at = dest - (end - start) if dest > start else dest
+        order[at:at] = block
+        if dim == "ROWS":
+            self.grid.extend([] for _ in range(size - len(self.grid)))
+            self.grid = [self.grid[i] for i in order]
+        else:
+            for row in self.grid:
+                row.extend([None] * (size - len(row)))
+                row[:] = [row[i] for i in order]
+        where = {old: new for new, old in enumerate(order)}
+        self.remap_meta(dim, lambda i: where.get(i, i))
 
     def load(self, rows: list[list[Any]]) -> None:
         self.grid = [[text_cell("" if v is None else str(v)) for v in row] for row in rows]
@@ -159,6 +197,7 @@ class Workbook:
                 copy.deepcopy(s.protected_ranges),
                 list(s.validations),
                 list(s.formats),
+                copy.deepcopy(s.dev_meta),
             )
             for s in self.sheets
         ]
@@ -166,9 +205,9 @@ class Workbook:
 
     def restore(self, snap: tuple) -> None:
         self.title, self.sheets, parts, log_len = snap
-        for sheet, props, grid, protected, validations, formats in parts:
+        for sheet, props, grid, protected, validations, formats, dev_meta in parts:
             sheet.props, sheet.grid, sheet.protected_ranges = props, grid, protected
-            sheet.validations, sheet.formats = validations, formats
+            sheet.validations, sheet.formats, sheet.dev_meta = validations, formats, dev_meta
         del self.batch_log[log_len:]
 
     def metadata(self) -> dict:
@@ -207,6 +246,12 @@ class Workbook:
             except KeyError:
                 raise bad_request(f"Unable to parse range: {text}") from None
         return sheet, parse_bounds(a1, text)
+
+    def new_metadata_id(self, used: set[int]) -> int:
+        """A fresh positive developer metadata id (deterministic per spreadsheet)."""
+        while (mid := self._ids.randint(1, 2**31 - 1)) in used:
+            pass
+        return mid
 
     def new_protected_id(self) -> int:
         self._next_protected_id += 7919

@@ -46,11 +46,13 @@ def test_n_appends_under_random_faults_land_exactly_n_rows_without_duplicates(sr
 def test_an_update_whose_reply_is_lost_is_not_applied_twice_or_elsewhere(srv):
     store = google_store(srv)
     store.append("expenses", [{**EXP, "id": f"exp-{i}"} for i in range(3)])
-    srv.inject(Fault(kind="values.batchUpdate", status=503, apply_then_fail=True))
-    srv.inject(Fault(kind="values.batchGet", drop=True))
+    srv.inject(Fault(kind="spreadsheets.batchUpdate", status=503, apply_then_fail=True))  # the anchor, twice
+    srv.inject(Fault(kind="values.batchUpdateByDataFilter", status=503, apply_then_fail=True))
+    srv.inject(Fault(kind="values.batchGetByDataFilter", drop=True))
     result = store.update("expenses", "exp-1", {"note": "ครั้งเดียว"})
     rows = srv.values(KEY, TAB)
     assert result.row_number == 3 and rows[2][7] == "ครั้งเดียว" and all(len(r) < 8 for r in rows[1:] if r[0] != "exp-1")
+    assert [m["location"]["dimensionRange"]["startIndex"] for m in srv.developer_metadata(KEY, TAB)] == [2]
 
 
 def test_retry_after_from_the_server_is_honoured(srv):

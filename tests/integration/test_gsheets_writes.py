@@ -49,7 +49,7 @@ def test_text_that_looks_like_a_formula_or_a_command_is_written_raw_and_stays_te
     assert _by_id(srv)["exp-f"][4] == '=IMPORTXML("http://x","//a")' and _by_id(srv)["exp-f"][7] == "+cmd"
     assert _by_id(srv)["exp-2"][6:8] == ["@SUM(A1)", "=1+1"]
     for rec in srv.requests:
-        if rec.kind in ("values.append", "values.batchUpdate"):
+        if rec.kind in ("values.append", "values.batchUpdate", "values.batchUpdateByDataFilter"):
             assert (rec.query.get("valueInputOption") or [rec.body.get("valueInputOption")]) == ["RAW"]
 
 
@@ -74,7 +74,9 @@ def test_no_write_ever_clears_or_rewrites_a_tab(srv, store):
     store.append("expenses", [{**EXP, "id": "exp-9"}])
     store.ensure_columns("expenses", ["ผู้ตรวจ"])
     kinds = {r.kind for r in srv.requests}
-    assert not kinds & {"values.clear", "values.batchClear", "spreadsheets.batchUpdate"}
+    assert not kinds & {"values.clear", "values.batchClear"}
+    structural = [name for req in srv.batch_requests(KEY) for name in req]  # the row anchor is metadata only
+    assert structural == ["createDeveloperMetadata"]
 
 
 def test_an_append_costs_one_read_and_one_append_once_the_sheet_is_open(srv, store):
@@ -84,18 +86,23 @@ def test_an_append_costs_one_read_and_one_append_once_the_sheet_is_open(srv, sto
 
 
 def test_an_update_costs_a_read_one_write_of_the_changed_cells_and_a_verifying_read(srv, store):
+    read, write = "values.batchGetByDataFilter", "values.batchUpdateByDataFilter"
+    store.update("expenses", "exp-4", {"note": "ก่อน"})  # the row's first update anchors it (two more requests)
     srv.reset_counts()
     result = store.update("expenses", "exp-4", {"note": "ตรวจแล้ว", "amount": "๒,๔๐๐ บาท"})
-    assert [r.kind for r in srv.requests] == ["values.batchGet", "values.batchUpdate", "values.batchGet"]
-    (write,) = [r for r in srv.requests if r.kind == "values.batchUpdate"]
-    assert [d["range"] for d in write.body["data"]] == [f"'{TAB}'!H5"]
-    assert result.row_number == 5 and result.before["note"] == "" and result.after["note"] == "ตรวจแล้ว"
+    assert [r.kind for r in srv.requests] == [read, write, read]
+    (sent,) = [r for r in srv.requests if r.kind == write]
+    (data,) = sent.body["data"]
+    lookup = {"metadataKey": "de.row", "metadataValue": "expenses:exp-4", "locationType": "ROW"}
+    assert data["dataFilter"] == {"developerMetadataLookup": lookup} and sent.body["valueInputOption"] == "RAW"
+    assert [i for i, v in enumerate(data["values"][0]) if v is not None] == [7]  # only the changed H, null elsewhere
+    assert result.row_number == 5 and result.before["note"] == "ก่อน" and result.after["note"] == "ตรวจแล้ว"
 
 
 def test_an_update_that_changes_nothing_sends_no_write(srv, store):
     srv.reset_counts()
     store.update("expenses", "exp-2", {"item": "รายการ 2"})
-    assert [r.kind for r in srv.requests] == ["values.batchGet"]
+    assert [r.kind for r in srv.requests] == ["values.batchGetByDataFilter"]
 
 
 def test_update_after_rows_were_inserted_above_still_hits_the_right_row(srv, store):
@@ -122,7 +129,9 @@ def test_rows_inserted_between_the_apps_read_and_its_write_do_not_misplace_the_u
     result = store.update("expenses", "exp-4", {"note": "ถูกแถว"})
     rows = _by_id(srv)
     assert rows["exp-4"][7] == "ถูกแถว" and result.row_number == 6
-    assert srv.count("values.batchUpdate") == 3  # the stray write, putting exp-3's cell back, the real write
+    assert srv.count("values.batchUpdateByDataFilter") == 1  # the anchor took it to the row: no stray write
+    (meta,) = srv.developer_metadata(KEY, TAB)  # the anchor first landed on exp-3 (row 5), then moved to exp-4
+    assert meta["location"]["dimensionRange"]["startIndex"] == 5
     assert all(rows[k] == before[k] for k in before if k != "exp-4")
     assert rows["p-1"] == ["p-1", "2566", "", "", "แทรกระหว่างบันทึก"]
 
@@ -146,12 +155,35 @@ def test_the_target_row_deleted_between_the_read_and_the_write_gives_a_refusal_a
     assert all(rows[k] == before[k] for k in rows)
 
 
-def test_a_brand_new_row_hit_by_mistake_is_named_instead_of_guessed(srv, store):
-    srv.before_next_write(lambda s, key: s.insert_rows(key, TAB, 4, [["new-1", "2566", "", "", "ใหม่", "", "", "เดิม"]]))
+@pytest.mark.parametrize("anchored", [False, True], ids=["first write", "row anchored before"])
+def test_a_brand_new_row_at_the_write_address_is_never_written(srv, store, anchored):
+    if anchored:
+        store.update("expenses", "exp-3", {"note": "ก่อน"})
+    new = ["new-1", "2566", "", "", "ใหม่", "", "", "เดิม"]
+    srv.before_next_write(lambda s, key: s.insert_rows(key, TAB, 4, [new]))
+    result = store.update("expenses", "exp-3", {"note": "ค่าใหม่"})
+    assert result.row_number == 5 and _by_id(srv)["exp-3"][7] == "ค่าใหม่" and _by_id(srv)["new-1"] == new
+
+
+def test_a_known_column_moved_into_the_written_cell_gets_its_value_back_and_the_update_lands_in_its_column(srv, store):
+    store.update("expenses", "exp-3", {"note": "ก่อน"})
+    srv.before_next_write(lambda s, key: s.move_column(key, TAB, 7, 2))  # the note goes to C, item D…evidence shift
+    before = _by_id(srv)
+    srv.reset_counts()
+    store.update("expenses", "exp-3", {"note": "ค่าใหม่"})
+    pad = {k: (r + [""] * 8)[:8] for k, r in _by_id(srv).items()}
+    moved = {k: [r[0], r[1], r[7], *r[2:7]] for k, r in ((k, (r + [""] * 8)[:8]) for k, r in before.items())}
+    assert pad == {**moved, "exp-3": [*moved["exp-3"][:2], "ค่าใหม่", *moved["exp-3"][3:]]}
+    assert srv.count("values.batchUpdateByDataFilter") == 3  # the write, putting the evidence cell back, the write
+
+
+def test_a_column_nobody_saw_moved_into_the_written_cell_is_named_instead_of_guessed(srv, store):
+    store.update("expenses", "exp-3", {"note": "ก่อน"})
+    srv.before_next_write(lambda s, key: s.insert_column(key, TAB, 7, ["ผู้ตรวจ", "", "", "นาย ก"]))
     with pytest.raises(StoreError) as err:
         store.update("expenses", "exp-3", {"note": "ค่าใหม่"})
-    assert f"{TAB}!A4" in err.value.message_th and "ข้อความที่พิมพ์ไว้ยังอยู่" in err.value.hint_th
-    assert _by_id(srv)["exp-3"][7:] == []
+    assert f"{TAB}!H4" in err.value.message_th and f"{TAB}!H4" in err.value.message_en
+    assert "ข้อความที่พิมพ์ไว้ยังอยู่" in err.value.hint_th and _by_id(srv)["exp-3"][8] == "ก่อน"
 
 
 def test_a_renamed_header_gives_a_schema_mismatch_naming_the_column_and_writes_nothing(srv, store):
@@ -163,7 +195,8 @@ def test_a_renamed_header_gives_a_schema_mismatch_naming_the_column_and_writes_n
     assert "หมายเหตุ" in err.value.message_th
     with pytest.raises(SchemaMismatch):
         store.append("expenses", [{**EXP, "id": "exp-z", "note": "x"}])
-    assert _rows(srv) == before and srv.count("values.append") == srv.count("values.batchUpdate") == 0
+    writes = ("values.append", "values.batchUpdate", "values.batchUpdateByDataFilter", "spreadsheets.batchUpdate")
+    assert _rows(srv) == before and sum(srv.count(k) for k in writes) == 0
 
 
 def test_a_missing_tab_gives_a_schema_mismatch_that_points_to_provision(srv):
