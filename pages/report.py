@@ -22,8 +22,15 @@ st.title(t("report.page_title"))
 st.caption(t("report.page_help"))
 name = f"best-practice-{fy or 'report'}-{L}"
 left, right = st.columns(2)
-docx = wb.derived(("report.docx", fy, L, day), lambda: render_docx(report))
-html = wb.derived(("report.html", fy, L, day), lambda: render_html(report).encode("utf-8"))
+# Made when a person clicks (a big year's .docx takes seconds), then kept for every session until the data changes.
+def docx() -> bytes:
+    return wb.derived(("report.docx", fy, L, day), lambda: render_docx(report))
+
+
+def html() -> bytes:
+    return wb.derived(("report.html", fy, L, day), lambda: render_html(report).encode("utf-8"))
+
+
 left.download_button(t("report.download_docx"), data=docx, file_name=f"{name}.docx", mime=DOCX_MIME,
                      icon=":material/description:", type="primary", key="report_docx", width="stretch")
 right.download_button(t("report.download_html"), data=html, file_name=f"{name}.html",

@@ -7,6 +7,8 @@ from the Latin one, so every run and the styles people keep typing in set all of
 from __future__ import annotations
 
 import io
+from copy import deepcopy
+from functools import cache
 
 from docx import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
@@ -52,9 +54,29 @@ def _thai_rpr(rpr, size: float | None = None, bold: bool | None = None, lang: st
     tag.set(qn("w:bidi"), "th-TH")
 
 
+@cache
+def _rpr_template(size: float, bold: bool, lang: str):
+    """The w:rPr of a run in this size, weight and language, built once and copied into each run."""
+    rpr = OxmlElement("w:rPr")
+    _thai_rpr(rpr, size, bold, lang)
+    return rpr
+
+
 def _run(paragraph, text: str, size: float, bold: bool = False, lang: str = "th") -> None:
-    run = paragraph.add_run(text)
-    _thai_rpr(run._r.get_or_add_rPr(), size, bold, lang)
+    """A run with the Thai font set on it. Plain text (the usual case) is written straight into one w:t: the
+    python-docx text setter walks it character by character, which a report of thousands of rows feels."""
+    if "\t" in text or "\r" in text or "\n" in text:
+        run = paragraph.add_run(text)  # tabs and breaks become w:tab / w:br
+        run._r.insert(0, deepcopy(_rpr_template(size, bold, lang)))
+        return
+    r = OxmlElement("w:r")
+    r.append(deepcopy(_rpr_template(size, bold, lang)))
+    t = OxmlElement("w:t")
+    t.text = text
+    if text != text.strip():
+        t.set(qn("xml:space"), "preserve")
+    r.append(t)
+    paragraph._p.append(r)
 
 
 def _styles(doc, lang: str) -> None:
@@ -74,11 +96,24 @@ def _shade(cell, fill: str) -> None:
     cell._tc.get_or_add_tcPr().append(shading)
 
 
+@cache
+def _no_space_after():
+    """A w:pPr with no space after the paragraph, copied into each table paragraph."""
+    ppr = OxmlElement("w:pPr")
+    spacing = OxmlElement("w:spacing")
+    spacing.set(qn("w:after"), "0")
+    ppr.append(spacing)
+    return ppr
+
+
 def _fill(cell, text: str, lang: str, bold: bool = False) -> None:
     """Write text into a fresh cell, one paragraph per line; an empty text leaves the cell empty (mergeable)."""
     for i, line in enumerate(text.split("\n") if text else []):
         paragraph = cell.paragraphs[0] if i == 0 else cell.add_paragraph()
-        paragraph.paragraph_format.space_after = Pt(0)
+        if paragraph._p.pPr is None:
+            paragraph._p.insert(0, deepcopy(_no_space_after()))
+        else:
+            paragraph.paragraph_format.space_after = Pt(0)
         _run(paragraph, line, TABLE_PT, bold, lang)
 
 
