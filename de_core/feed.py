@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Generic, TypeVar
 
 from de_core.i18n import translate
 from de_core.mdtext import md_escape
+from de_core.paging import PAGE_SIZE, Page, page_count, paginate
 from de_core.progress import kpi_group
 from de_core.schema import Schema
 from de_core.text import fold
@@ -17,8 +16,7 @@ from de_core.thaidate import format_date, format_number
 from de_core.workbook import Record, Workbook
 
 LABEL_LIMIT = 90
-PAGE_SIZE = 50
-T = TypeVar("T")
+__all__ = ["PAGE_SIZE", "Page", "page_count", "paginate"]  # the feed's pages (de_core.paging)
 
 
 def plain(text: str | None) -> str:
@@ -179,32 +177,6 @@ def reflection_feed(wb: Workbook, fy: int | None, filters: FeedFilters | None = 
     if f.group or words:
         entries = [e for e in entries if _entry_matches(e, f.group, words)]
     return _newest_first(entries)
-
-
-@dataclass(frozen=True)
-class Page(Generic[T]):
-    """One page of a long list: its items, its 1-based number of `pages`, and which positions it shows."""
-
-    items: list[T]
-    number: int
-    pages: int
-    first: int  # 1-based position of the first item shown (0 when the list is empty)
-    last: int
-    total: int
-
-
-def page_count(total: int, size: int = PAGE_SIZE) -> int:
-    """How many pages `total` items fill (at least one, even when empty)."""
-    return max(1, -(-total // size))
-
-
-def paginate(items: Sequence[T], number: int, size: int = PAGE_SIZE) -> Page[T]:
-    """Page `number` (1-based) of the items; a number out of range shows the nearest page."""
-    pages = page_count(len(items), size)
-    number = min(max(1, number), pages)
-    start = (number - 1) * size
-    shown = list(items[start:start + size])
-    return Page(shown, number, pages, start + 1 if shown else 0, start + len(shown), len(items))
 
 
 def page_caption(page: Page, lang: str = "th") -> str:

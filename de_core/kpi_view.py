@@ -8,6 +8,7 @@ from datetime import date
 from decimal import Decimal
 
 from de_core.i18n import translate
+from de_core.paging import Page, paginate
 from de_core.progress import GROUPS, GroupSummary, KpiStatus, kpi_group, kpi_statuses, number_key
 from de_core.thaidate import DASH, format_date, format_number
 from de_core.workbook import Record, Workbook
@@ -51,6 +52,9 @@ class GroupBlock:
     summary: GroupSummary = field(default_factory=lambda: GroupSummary(""))  # over ALL the group's KPIs
 
 
+CARDS_PER_PAGE = 20  # a KPI card draws two charts: a big year's hundreds of KPIs are paged
+
+
 @dataclass
 class KpiView:
     fiscal_year: int | None
@@ -65,6 +69,15 @@ class KpiView:
     @property
     def shown(self) -> list[KpiCard]:
         return [c for g in self.groups for c in g.cards]
+
+    def card_page(self, number: int, size: int | None = None) -> tuple[Page[KpiCard], list[GroupBlock]]:
+        """Page `number` of the shown cards (CARDS_PER_PAGE), and the group blocks holding just that page's cards
+        in their order, so each page still shows its KRA group headings."""
+        page = paginate(self.shown, number, size or CARDS_PER_PAGE)
+        on_page = {id(c) for c in page.items}
+        blocks = [GroupBlock(b.group, b.kras, [c for c in b.cards if id(c) in on_page], b.summary)
+                  for b in self.groups]
+        return page, [b for b in blocks if b.cards]
 
 
 def evidence_by_kpi(wb: Workbook, fiscal_year: int | None) -> dict[str, list[Evidence]]:

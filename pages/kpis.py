@@ -4,10 +4,11 @@ import pandas as pd
 import streamlit as st
 
 from de_core import charts
+from de_core.feed import page_caption
 from de_core.kpi_view import STATES, build_kpi_view, format_value, matrix_rows, state_label
 from de_core.mdtext import md_escape
 from de_core.progress import GROUPS
-from de_core.thaidate import format_date
+from de_core.thaidate import format_date, format_number
 from de_ui.charts import show_chart
 from de_ui.chrome import page_start, today
 from de_ui.i18n import t
@@ -34,14 +35,25 @@ for col, key in zip(st.columns(4), ("total", *STATES[:3]), strict=True):
     col.metric(t(f"kpis.count_{key}"), view.total if key == "total" else view.counts[key])
 for col, block in zip(st.columns(len(view.groups)), view.groups, strict=True):
     name = t(f"group.{block.group}") if block.group else t("kpis.no_group")
-    show_chart(charts.share_gauge(block.summary.met, block.summary.total, name, L),
-               key=f"kpis_sum_{block.group}", where=col)
+    summary = wb.derived(("kpis.group", block.group, fy, day, L),
+                         lambda b=block, n=name: charts.share_gauge(b.summary.met, b.summary.total, n, L))
+    show_chart(summary, key=f"kpis_sum_{block.group}", where=col)
 
 cards_tab, matrix_tab = st.tabs([t("kpis.tab_cards"), t("kpis.tab_matrix")])
 with cards_tab:
     if not view.shown:
         st.info(t("kpis.none_match"))
-    for block in (b for b in view.groups if b.cards):
+    listing = st.container()  # filled once the page control under it gives the page number
+    number, pages = 1, view.card_page(1)[0].pages
+    if pages > 1:
+        left, right = st.columns([1, 3], vertical_alignment="bottom")
+        number = left.number_input(t("feed.page"), min_value=1, max_value=pages, value=1, step=1, key="kpis_page")
+        right.caption(t("feed.pages", number=format_number(number), pages=format_number(pages)))
+    page, blocks = view.card_page(int(number))
+    if pages > 1:
+        listing.caption(page_caption(page, L))
+with listing:
+    for block in blocks:
         st.subheader(t(f"group.{block.group}") if block.group else t("kpis.no_group"))
         for kra in block.kras:
             st.markdown(f"**KRA:** {md_escape(kra.get('title') or '')}")

@@ -82,3 +82,21 @@ def test_a_new_year_without_kpis_says_which_tabs_to_fill(run_page, store):
     at = run_page(PAGE)
     assert_clean(at)
     assert "ยังไม่มีตัวชี้วัดของปีนี้: เพิ่มกลุ่มในแท็บ «KRA»" in page_text(at) and not at.get("plotly_chart")
+
+
+def test_a_year_with_many_kpis_shows_them_twenty_a_page(run_page, store):
+    store.append("kpis", [{"id": f"kpi-extra-{i}", "fiscal_year": "2566", "kra_id": "kra-staff", "no": f"9.{i}",
+                           "kpi": f"ตัวชี้วัดเพิ่ม {i}", "measure_type": "จำนวน", "target": "10"} for i in range(1, 11)])
+    at = run_page(PAGE)
+    assert_clean(at)
+    assert "แสดง 1–20 จาก 24 รายการ" in page_text(at) and "หน้า 1 จาก 2" in page_text(at)
+    at.number_input(key="kpis_page").set_value(2).run()
+    assert_clean(at)
+    text = page_text(at)
+    assert "แสดง 21–24 จาก 24 รายการ" in text and "ตัวชี้วัดเพิ่ม 10" in text
+    assert "ตัวชี้วัดเพิ่ม 1**" not in text and counts(at)["ตัวชี้วัดทั้งหมด"] == "24"
+
+
+def test_the_demo_year_fits_one_page_without_a_page_control(run_page, store):
+    at = run_page(PAGE)
+    assert not at.number_input and "หน้า 1 จาก" not in page_text(at)

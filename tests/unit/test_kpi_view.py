@@ -116,3 +116,22 @@ def test_each_kpi_gets_only_its_own_evidence_rows_in_sheet_order_then_its_readin
     assert [(e.url[-6:-4], e.title, e.on) for e in cards["p1"].evidence] == [
         ("e2", "E2", None), ("e4", "", None), ("e7", "", date(2023, 11, 15)), ("e6", "", date(2023, 11, 1))]
     assert [(e.url[-6:-4], e.title) for e in cards["p2"].evidence] == [("e1", "E1")]
+
+
+def test_kpi_cards_come_in_pages_that_keep_their_group_headings_and_order(demo_wb):
+    from datetime import date
+
+    from de_core.kpi_view import build_kpi_view
+
+    view = build_kpi_view(demo_wb, 2566, date(2023, 6, 30))
+    shown = view.shown
+    first, blocks = view.card_page(1, size=5)
+    assert (first.pages, first.first, first.last, first.total) == (3, 1, 5, 14)
+    second, blocks = view.card_page(2, size=5)
+    assert [c for b in blocks for c in b.cards] == shown[5:10]
+    assert [b.group for b in blocks] == [b.group for b in view.groups if any(c in shown[5:10] for c in b.cards)]
+    assert all(b.kras == next(g.kras for g in view.groups if g.group == b.group) for b in blocks)
+    last, blocks = view.card_page(99, size=5)
+    assert last.number == 3 and [c for b in blocks for c in b.cards] == shown[10:]
+    whole, blocks = view.card_page(1)
+    assert whole.pages == 1 and [c for b in blocks for c in b.cards] == shown
