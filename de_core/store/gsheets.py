@@ -3,7 +3,8 @@
 Takes an injected gspread.Client (built from a service account in production, pointed at a loopback fake in
 tests). The spreadsheet is opened lazily, once: its metadata (tab titles) is kept for the store's life. The
 first full load brings that metadata and every tab's values in one spreadsheets.get; later loads are one
-values.batchGet over the kept titles.
+values.batchGet over the kept titles. A row whose append was re-sent may land twice when the first request is
+applied late; reads of its tab empty that identical copy for a while after (gsheets_tidy).
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ from de_core.store.gsheets_read import (
     is_grid,
     split_full_load,
 )
+from de_core.store.gsheets_tidy import ResentRows, tidy
 from de_core.store.gsheets_update import update_row
 from de_core.store.retry import RetryPolicy, SheetRequestRefused, with_retry
 
@@ -105,6 +107,7 @@ class GoogleSheetStore:
         self._sheets: list[dict[str, Any]] = []
         self._meta: Mapping[str, Any] = {}
         self._lock = threading.RLock()
+        self.resent = ResentRows(clock)  # appends re-sent lately: their late copies are tidied on reads
 
     # ----- plumbing -----------------------------------------------------------------------------
     def call(self, fn: Callable[[], T]) -> T:
@@ -201,7 +204,9 @@ class GoogleSheetStore:
             tabs = list(zip(titles, grids, strict=False))
         raw = RawWorkbook(source=f"google:{self.key}", read_at=datetime.now(UTC))
         for title, rows in tabs:
-            raw.add(RawTab(title, rows))
+            tab = self.schema.find_tab(title)
+            with self._lock:
+                raw.add(RawTab(title, rows if tab is None else tidy(self, tab, title, rows)))
         return raw
 
     def _full_load(self) -> list[tuple[str, Grid]]:
@@ -215,13 +220,15 @@ class GoogleSheetStore:
         """The current title and rows of one schema tab, read now (one request)."""
         title = self.tab_title(tab)
         try:
-            return title, self.read_tabs([title])[0]
+            grid = self.read_tabs([title])[0]
         except SheetRequestRefused as err:
             if not err.bad_range:
                 raise
             self.refresh_metadata()
             title = self.tab_title(tab)
-            return title, self.read_tabs([title])[0]
+            grid = self.read_tabs([title])[0]
+        with self._lock:
+            return title, tidy(self, tab, title, grid)
 
     # ----- writes -------------------------------------------------------------------------------
     def append(self, tab_key: str, rows: list[Mapping[str, Any]]) -> AppendResult:
@@ -237,7 +244,7 @@ class GoogleSheetStore:
             pending = plan_appends(tab, grid, rows, result)
             if pending:
                 id_pos = match_headers(tab, header)[0].get(tab.id_column)
-                send_append(self, title, grid, id_pos, pending)
+                send_append(self, tab.key, title, grid, id_pos, pending)
         return result
 
     def write_cells(self, title: str, cells: Mapping[tuple[int, int], str]) -> None:

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from de_core.store.gsheets import GoogleSheetStore
 
 KEY = "de.row"
-_VALUES = SPREADSHEETS_API_V4_BASE_URL + "/%s/values:"
+VALUES = SPREADSHEETS_API_V4_BASE_URL + "/%s/values:"
 
 
 def anchor_value(tab: Tab, row_id: str) -> str:
@@ -37,12 +37,13 @@ def lookup(value: str) -> dict[str, Any]:
     return {"developerMetadataLookup": {"metadataKey": KEY, "metadataValue": value, "locationType": "ROW"}}
 
 
-def _post(store: GoogleSheetStore, url: str, body: Mapping[str, Any]) -> Any:
+def post(store: GoogleSheetStore, url: str, body: Mapping[str, Any]) -> Any:
+    """POST a JSON body to a Sheets API url (with %s for the key) under the store's retry policy; the reply."""
     http = store.client.http_client
     return store.call(lambda: http.request("post", url % store.key, json=body).json())
 
 
-def _row_of(a1: str) -> int:
+def row_of(a1: str) -> int:
     """The 1-based first row of an A1 range such as "'Tab'!A5:Z5"."""
     return int(a1_range_to_grid_range(a1.rsplit("!", 1)[-1]).get("startRowIndex", 0)) + 1
 
@@ -50,7 +51,7 @@ def _row_of(a1: str) -> int:
 def read(store: GoogleSheetStore, title: str, value: str) -> tuple[Grid, list[int]]:
     """The whole tab and the rows (1-based) carrying the anchor, from one atomic read."""
     body = {"dataFilters": [{"a1Range": absolute_range_name(title)}, lookup(value)], **READ_PARAMS}
-    res = _post(store, _VALUES + "batchGetByDataFilter", body)
+    res = post(store, VALUES + "batchGetByDataFilter", body)
     grid: Grid = []
     rows = []
     for matched in res.get("valueRanges", []):
@@ -58,7 +59,7 @@ def read(store: GoogleSheetStore, title: str, value: str) -> tuple[Grid, list[in
         if any("a1Range" in f for f in matched.get("dataFilters", [])):
             grid = grid_rows(vr)
         else:
-            rows.append(_row_of(vr.get("range", "A1")))
+            rows.append(row_of(vr.get("range", "A1")))
     return grid, sorted(rows)
 
 
@@ -83,7 +84,7 @@ def place(store: GoogleSheetStore, title: str, value: str, rownum: int, drop: bo
     requests: list[dict[str, Any]] = [{"deleteDeveloperMetadata": {"dataFilter": lookup(value)}}] if drop else []
     requests.append({"createDeveloperMetadata": {"developerMetadata": {
         "metadataKey": KEY, "metadataValue": value, "location": where, "visibility": "DOCUMENT"}}})
-    _post(store, SPREADSHEET_BATCH_UPDATE_URL, {"requests": requests})
+    post(store, SPREADSHEET_BATCH_UPDATE_URL, {"requests": requests})
 
 
 def write(store: GoogleSheetStore, value: str, cells: Mapping[int, str]) -> int:
@@ -93,7 +94,7 @@ def write(store: GoogleSheetStore, value: str, cells: Mapping[int, str]) -> int:
         row[pos] = text
     body = {"valueInputOption": "RAW", "data": [{"dataFilter": lookup(value), "values": [row]}]}
     try:
-        res = _post(store, _VALUES + "batchUpdateByDataFilter", body)
+        res = post(store, VALUES + "batchUpdateByDataFilter", body)
     except SheetRequestRefused as err:  # the anchored row is gone (the API's answer is not documented)
         if err.status != 400:
             raise

@@ -4,6 +4,9 @@ A lost reply (timeout, dropped connection, 5xx after the write was applied) leav
 its rows landed. Before sending again, the tab is read and the rows whose ids are already there are dropped.
 One append request lands whole or not at all, so rows without an id follow the rows with one; a batch with no
 id at all is recognised by its first row's content.
+The read cannot see a first request the server applies only AFTER it (it was still in flight): the API has no
+idempotency key, so that row then lands twice. Re-sent rows with an id are remembered, and the next reads of
+the tab empty such a late identical copy (gsheets_tidy).
 """
 
 from __future__ import annotations
@@ -18,8 +21,11 @@ if TYPE_CHECKING:
 Pending = list[tuple[str, list[str]]]  # (row id or "", cells)
 
 
-def send_append(store: GoogleSheetStore, title: str, before: Grid, id_pos: int | None, pending: Pending) -> None:
+def send_append(store: GoogleSheetStore, tab_key: str, title: str, before: Grid, id_pos: int | None,
+                pending: Pending) -> None:
     """Append the rows (RAW, INSERT_ROWS after the table at A1) under the store's bounded retry policy.
+
+    Each row re-sent after an attempt whose outcome is unknown is remembered (store.resent) for gsheets_tidy.
 
     Raises StoreUnavailable when the retries run out, PermissionDenied or StoreError on a refusal.
     """
@@ -33,6 +39,9 @@ def send_append(store: GoogleSheetStore, title: str, before: Grid, id_pos: int |
             todo = not_landed(store.fetch([title])[0], before, id_pos, todo)
             if not todo:
                 return
+            for row_id, cells in todo:
+                if row_id:
+                    store.resent.remember(tab_key, row_id, cells)
         store.worksheet(title).append_rows([cells for _, cells in todo], value_input_option="RAW",
                                            insert_data_option="INSERT_ROWS", table_range="A1")
 
