@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from datetime import UTC, datetime
+from typing import TypeVar
 
 import streamlit as st
 
 from de_core.config import EMBEDDED, backend_kind, embedded_path, open_embedded
+from de_core.raw import RawWorkbook
 from de_core.store import StoreError
 from de_core.workbook import Workbook, parse_workbook
+
+T = TypeVar("T")
 
 
 def _secrets() -> dict:
@@ -62,8 +67,20 @@ def _load(_store_id: str) -> Workbook:
 
 def workbook() -> Workbook:
     """The parsed workbook, or a clear message and a stopped page when the store cannot be read."""
+    return _or_stop(lambda: _load(backend()))
+
+
+def sheet_cells(wb: Workbook | None = None) -> RawWorkbook:
+    """Every tab's cells as text (unknown tabs too) for the exports: read once per loaded workbook and kept with
+    it (no request per rerun); without a workbook, read now (the base an import is merged into)."""
+    if wb is None:
+        return _or_stop(lambda: get_store().read_all())
+    return _or_stop(lambda: wb.derived("sheet_cells", lambda: get_store().read_all()))
+
+
+def _or_stop(read: Callable[[], T]) -> T:
     try:
-        return _load(backend())
+        return read()
     except StoreError as err:
         from de_ui.i18n import lang, t
 

@@ -8,24 +8,27 @@ from de_core.importer import apply_import, plan_import
 from de_core.store import StoreError
 from de_core.xlsx import read_xlsx, write_xlsx
 from de_ui.auth import can_write
-from de_ui.data import get_store, refresh
+from de_ui.data import refresh, sheet_cells, workbook
 from de_ui.i18n import lang, t
 from de_ui.writes import writer
 
 L = lang()
 st.title(t("data.title"))
-store = get_store()
-raw = store.read_all()
-st.download_button(t("data.export_xlsx"), data=write_xlsx(raw), file_name="sujarit-de-workbook.xlsx",
-                   mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", icon=":material/download:")
+wb = workbook()
+raw = sheet_cells(wb)  # the cells the pages show (read once per load); files are made on the click, then kept
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+st.download_button(t("data.export_xlsx"), data=lambda: wb.derived("export.xlsx", lambda: write_xlsx(raw)),
+                   file_name="sujarit-de-workbook.xlsx", mime=XLSX, icon=":material/download:", on_click="ignore")
 st.subheader(t("export.csv_heading"))
 st.caption(t("export.csv_help"))
 csv_tab = st.selectbox(t("export.csv_tab"), list(raw.tabs), key="csv_tab")
 if csv_tab:
-    st.download_button(t("export.csv_download", tab=csv_tab), data=tab_csv(raw.tabs[csv_tab]), mime=CSV_MIME,
-                       file_name=csv_name(csv_tab), icon=":material/table:", key="csv_one")
-st.download_button(t("export.zip_download"), data=csv_zip(raw), file_name="sujarit-de-csv.zip", mime=ZIP_MIME,
-                   icon=":material/folder_zip:", key="csv_zip")
+    st.download_button(t("export.csv_download", tab=csv_tab), data=lambda: tab_csv(raw.tabs[csv_tab]),
+                       file_name=csv_name(csv_tab), mime=CSV_MIME, icon=":material/table:", key="csv_one",
+                       on_click="ignore")
+st.download_button(t("export.zip_download"), data=lambda: wb.derived("export.zip", lambda: csv_zip(raw)),
+                   file_name="sujarit-de-csv.zip", mime=ZIP_MIME, icon=":material/folder_zip:", key="csv_zip",
+                   on_click="ignore")
 
 st.subheader(t("data.import"))
 if not can_write():
@@ -40,7 +43,7 @@ try:
 except ValueError as err:
     st.error(str(err))
     st.stop()
-plan = plan_import(store.read_all(), incoming)
+plan = plan_import(sheet_cells(), incoming)  # merged into the sheet as it is now
 st.markdown(f"**{t('data.preview')}**")
 if plan.ignored_tabs:
     st.caption(t("data.ignored_tabs", tabs=", ".join(plan.ignored_tabs)))

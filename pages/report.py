@@ -22,7 +22,7 @@ st.title(t("report.page_title"))
 st.caption(t("report.page_help"))
 name = f"best-practice-{fy or 'report'}-{L}"
 left, right = st.columns(2)
-# Made when a person clicks (a big year's .docx takes seconds), then kept for every session until the data changes.
+# Made when a person clicks (a big year's .docx takes seconds), then kept for all sessions until the data changes.
 def docx() -> bytes:
     return wb.derived(("report.docx", fy, L, day), lambda: render_docx(report))
 
@@ -32,9 +32,11 @@ def html() -> bytes:
 
 
 left.download_button(t("report.download_docx"), data=docx, file_name=f"{name}.docx", mime=DOCX_MIME,
-                     icon=":material/description:", type="primary", key="report_docx", width="stretch")
+                     icon=":material/description:", type="primary", key="report_docx", width="stretch",
+                     on_click="ignore")
 right.download_button(t("report.download_html"), data=html, file_name=f"{name}.html",
-                      mime="text/html", icon=":material/print:", key="report_html", width="stretch")
+                      mime="text/html", icon=":material/print:", key="report_html", width="stretch",
+                      on_click="ignore")
 
 st.divider()
 st.subheader(t("report.preview"))

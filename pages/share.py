@@ -34,7 +34,8 @@ if link is not None:
         png = qr_png(link.url)
         st.image(png, caption=t("share.qr_caption"), width=560)
         st.download_button(t("share.qr_download"), data=png, file_name=f"sujarit-de-qr-{link_lang}.png",
-                           mime="image/png", icon=":material/qr_code_2:", key="qr_download")
+                           mime="image/png", icon=":material/qr_code_2:", key="qr_download",
+                           on_click="ignore")
 with right:
     st.subheader(t("share.viewer_heading"))
     pages = ", ".join(t(p.title_key) for p in PAGES)

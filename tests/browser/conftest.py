@@ -133,10 +133,12 @@ def open_app(chromium_context, warm_app):
 
 
 def wait_ready(tab) -> None:
-    """The app finished running its script and drew a page title."""
+    """The app finished running its script, drew a page title, and every element has arrived (Streamlit can report
+    the script as finished while some elements still show as skeletons for a moment)."""
     tab.wait_for_selector(READY)
     tab.wait_for_selector("h1")
     tab.wait_for_selector(READY)
+    tab.wait_for_function("() => !document.querySelector('[data-testid=\"stSkeleton\"]')")
 
 
 def screenshot(tab, name: str) -> Path:
