@@ -50,8 +50,10 @@ for section in report.sections:
     if section.table is None:
         st.info(section.empty)
         continue
-    headers, rows = preview_rows(section.table)
+    headers, rows, hidden = preview_rows(section.table)
     st.table(pd.DataFrame(rows, columns=headers), hide_index=True)
+    if hidden:
+        st.caption(t("report.more_rows", n=hidden))
     for note in section.notes:
         st.caption(note)
 st.caption(report.footer)

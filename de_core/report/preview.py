@@ -11,7 +11,12 @@ def markdown_cell(text: str) -> str:
     return md_escape_lines(text)
 
 
-def preview_rows(table: Table) -> tuple[list[str], list[list[str]]]:
-    """(headers, rows incl. the total row) as escaped Markdown cells."""
-    rows = table.rows + ([table.total] if table.total else [])
-    return [markdown_cell(h) for h in table.headers], [[markdown_cell(c) for c in row] for row in rows]
+PREVIEW_ROWS = 30  # body rows per table on screen; the downloaded files hold every row
+
+
+def preview_rows(table: Table, limit: int = PREVIEW_ROWS) -> tuple[list[str], list[list[str]], int]:
+    """(headers, the first `limit` body rows plus the total row, as escaped Markdown cells, and how many body rows
+    the preview leaves to the files)."""
+    shown = table.rows[:limit] + ([table.total] if table.total else [])
+    return ([markdown_cell(h) for h in table.headers], [[markdown_cell(c) for c in row] for row in shown],
+            max(0, len(table.rows) - limit))

@@ -12,6 +12,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "report.download_docx": ("ดาวน์โหลด Word (.docx)", "Download Word (.docx)"),
     "report.download_html": ("ดาวน์โหลดฉบับพิมพ์ (.html)", "Download printable (.html)"),
     "report.preview": ("ตัวอย่างรายงาน", "Preview"),
+    "report.more_rows": ("และอีก {n:,} แถวในไฟล์ที่ดาวน์โหลด", "and {n:,} more rows in the downloaded files"),
     "report.doc_title": ("รายงานผลการดำเนินงาน (Best Practice)", "Best Practice report"),
     "report.fy": ("ประจำปีงบประมาณ พ.ศ. {fy}", "Fiscal year {fy} (B.E.)"),
     "report.fact_office": ("หน่วยงาน", "Office"),

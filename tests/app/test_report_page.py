@@ -35,3 +35,12 @@ def test_the_english_report_page(run_page, store):
     assert_clean(at)
     assert "฿50,000" in _tables_text(at) and "Best Practice report from the current data" in page_text(at)
 
+
+
+def test_a_long_table_previews_thirty_rows_and_says_the_rest_are_in_the_files(run_page, store):
+    store.append("kpis", [{"id": f"kpi-extra-{i}", "fiscal_year": "2566", "kra_id": "kra-staff", "no": f"9.{i}",
+                           "kpi": f"ตัวชี้วัดเพิ่ม {i}", "measure_type": "จำนวน", "target": "10"} for i in range(1, 21)])
+    at = run_page("pages/report.py")
+    assert_clean(at)
+    assert len(at.table[0].value) == 30
+    assert "และอีก 4 แถวในไฟล์ที่ดาวน์โหลด" in page_text(at)

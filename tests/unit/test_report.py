@@ -120,5 +120,16 @@ def test_the_preview_cells_show_sheet_text_literally_with_line_breaks():
     from de_core.report.preview import markdown_cell, preview_rows
 
     assert markdown_cell("1. ข้อ *หนึ่ง*\n<b>x</b>") == r"1\. ข้อ \*หนึ่ง\*" + "  \n" + r"\<b\>x\</b\>"
-    headers, rows = preview_rows(Table(["ที่ (No.)"], [["4"]], total=["50,000 บาท"]))
+    headers, rows, hidden = preview_rows(Table(["ที่ (No.)"], [["4"]], total=["50,000 บาท"]))
+    assert hidden == 0
     assert headers == [r"ที่ \(No\.\)"] and rows == [["4"], ["50,000 บาท"]]
+
+
+def test_a_long_table_previews_its_first_rows_and_the_total_and_counts_the_rest():
+    from de_core.report.model import Table
+    from de_core.report.preview import preview_rows
+
+    table = Table(["ที่"], [[str(i)] for i in range(1, 101)], total=["รวม"])
+    headers, rows, hidden = preview_rows(table, limit=30)
+    assert [r[0] for r in rows] == [*map(str, range(1, 31)), "รวม"] and hidden == 70
+    assert preview_rows(table, limit=500)[2] == 0
