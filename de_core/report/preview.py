@@ -12,11 +12,17 @@ def markdown_cell(text: str) -> str:
 
 
 PREVIEW_ROWS = 30  # body rows per table on screen; the downloaded files hold every row
+PREVIEW_LINES = 20  # lines per cell on screen (a year's lessons can fill one cell with thousands)
+
+
+def _clip(text: str) -> str:
+    lines = text.split("\n")
+    return text if len(lines) <= PREVIEW_LINES else "\n".join([*lines[:PREVIEW_LINES], "…"])
 
 
 def preview_rows(table: Table, limit: int = PREVIEW_ROWS) -> tuple[list[str], list[list[str]], int]:
-    """(headers, the first `limit` body rows plus the total row, as escaped Markdown cells, and how many body rows
-    the preview leaves to the files)."""
+    """(headers, the first `limit` body rows plus the total row, as escaped Markdown cells of at most PREVIEW_LINES
+    lines, and how many body rows the preview leaves to the files)."""
     shown = table.rows[:limit] + ([table.total] if table.total else [])
-    return ([markdown_cell(h) for h in table.headers], [[markdown_cell(c) for c in row] for row in shown],
+    return ([markdown_cell(h) for h in table.headers], [[markdown_cell(_clip(c)) for c in row] for row in shown],
             max(0, len(table.rows) - limit))

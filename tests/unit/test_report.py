@@ -133,3 +133,13 @@ def test_a_long_table_previews_its_first_rows_and_the_total_and_counts_the_rest(
     headers, rows, hidden = preview_rows(table, limit=30)
     assert [r[0] for r in rows] == [*map(str, range(1, 31)), "รวม"] and hidden == 70
     assert preview_rows(table, limit=500)[2] == 0
+
+
+def test_a_cell_of_thousands_of_lines_previews_its_first_twenty_then_an_ellipsis():
+    from de_core.report.model import Table
+    from de_core.report.preview import preview_rows
+
+    cell = "\n".join(f"บทเรียน {i}" for i in range(1, 5001))
+    _, rows, _ = preview_rows(Table(["บทเรียน"], [[cell]]))
+    lines = rows[0][0].split("  \n")
+    assert len(lines) == 21 and lines[0] == "บทเรียน 1" and lines[19] == "บทเรียน 20" and lines[-1] == "…"
