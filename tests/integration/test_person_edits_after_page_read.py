@@ -5,7 +5,7 @@ edits the sheet (rows inserted, deleted or re-ordered above the target, the targ
 renamed or a column moved), then the officer saves. The store finds the row by its id and the column by its header
 at write time, so the right cell changes and nothing else does, or the save is refused with an explanation and the
 sheet stays exactly as the colleague left it. (The tighter race, an edit landing inside the store's own ~1 s
-read-verify window, is covered by test_person_edits.py, where its known gaps are kept as strict xfails.)
+read-verify window, is covered by test_person_edits.py: rows through a row anchor, columns by detect-and-repair.)
 """
 
 from __future__ import annotations
