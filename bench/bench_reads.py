@@ -22,7 +22,7 @@ from pathlib import Path
 
 from bench.common import KEY, ROOT, fake_sheets, google_store, ms, quiet, ratio, table, timed
 from bench.generate import scaled_workbook
-from de_core.workbook import parse_workbook
+from de_core.sheet.workbook import parse_workbook
 from tests.fakesheets import FakeSheetsServer
 
 PEER_PACKAGE = "st-gsheets-connection"

@@ -39,7 +39,7 @@ from bench.common import (
     timed,
 )
 from bench.generate import scaled_workbook
-from de_core.raw import RawWorkbook
+from de_core.sheet.raw import RawWorkbook
 from de_core.store.local import SQLiteStore
 
 

@@ -30,18 +30,18 @@ from bench.common import (
     timed,
 )
 from bench.generate import SCALES, row_counts, scaled_workbook
-from de_core.activity_view import activities_view
-from de_core.budget import budget_view
-from de_core.demo import DEMO_AS_OF, DEMO_FISCAL_YEAR
-from de_core.feed import reflection_feed
-from de_core.health import all_issues
-from de_core.ita_view import build_ita_view
-from de_core.kpi_view import build_kpi_view
-from de_core.overview import build_overview
-from de_core.raw import RawWorkbook
+from de_core.activities.budget import budget_view
+from de_core.activities.view import activities_view
+from de_core.cycle.feed import reflection_feed
+from de_core.cycle.kpis import build_kpi_view
+from de_core.cycle.tracker import build_tracker
+from de_core.ita.view import build_ita_view
+from de_core.ops.demo import DEMO_AS_OF, DEMO_FISCAL_YEAR
+from de_core.sheet.raw import RawWorkbook
+from de_core.sheet.workbook import Workbook, parse_workbook
 from de_core.store.local import SQLiteStore
-from de_core.tracker import build_tracker
-from de_core.workbook import Workbook, parse_workbook
+from de_core.summary.health import all_issues
+from de_core.summary.overview import build_overview
 
 
 def overview_metrics(wb: Workbook, fy: int = DEMO_FISCAL_YEAR, today: date = DEMO_AS_OF) -> object:

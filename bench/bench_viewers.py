@@ -23,7 +23,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from bench.common import KEY, app_env, check_clean, fake_sheets, google_store, overview_app, quiet, table
-from de_core.demo import demo_workbook
+from de_core.ops.demo import demo_workbook
 from tests.fakesheets import FakeSheetsServer, Fault
 from tests.fakesheets.faults import WRITE_KINDS, FaultPlan
 

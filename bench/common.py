@@ -16,9 +16,9 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:  # `python bench/x.py` as well as `python -m bench.x`
     sys.path.insert(0, str(ROOT))
 
-from de_core.raw import RawWorkbook  # noqa: E402
-from de_core.store.gsheets import GoogleSheetStore  # noqa: E402
-from de_core.store.retry import RetryPolicy  # noqa: E402
+from de_core.sheet.raw import RawWorkbook  # noqa: E402
+from de_core.store.google.retry import RetryPolicy  # noqa: E402
+from de_core.store.google.store import GoogleSheetStore  # noqa: E402
 from tests.fakesheets import FakeSheetsServer, Fault, fake_client  # noqa: E402
 from tests.fakesheets.faults import FaultPlan  # noqa: E402
 from tests.integration.gsheets_support import sheets_from_raw  # noqa: E402

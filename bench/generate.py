@@ -31,11 +31,11 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
-from de_core.demo import DEMO_FISCAL_YEAR, demo_workbook
-from de_core.parse import BadCell, parse_date, parse_month_range
-from de_core.raw import RawTab, RawWorkbook
-from de_core.schema import Schema, Tab, load_schema, match_headers
-from de_core.text import THAI_DIGITS, split_multi
+from de_core.ops.demo import DEMO_FISCAL_YEAR, demo_workbook
+from de_core.sheet.parse import BadCell, parse_date, parse_month_range
+from de_core.sheet.raw import RawTab, RawWorkbook
+from de_core.sheet.schema import Schema, Tab, load_schema, match_headers
+from de_core.sheet.text import THAI_DIGITS, split_multi
 from de_core.thaidate import THAI_MONTHS_ABBR, fiscal_year_bounds, to_be
 
 FACTORS: dict[str, float] = {

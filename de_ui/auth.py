@@ -14,10 +14,10 @@ from urllib.parse import urlparse
 
 import streamlit as st
 
-from de_core.actor import LOCAL_EDITOR, VIEWER, Actor
-from de_core.config import EMBEDDED
-from de_core.feed import plain
-from de_core.passcode import RateLimiter
+from de_core.cycle.feed import plain
+from de_core.ops.config import EMBEDDED
+from de_core.writing.actor import LOCAL_EDITOR, VIEWER, Actor
+from de_core.writing.passcode import RateLimiter
 from de_ui.data import backend
 from de_ui.i18n import t
 

@@ -1,12 +1,17 @@
-"""Show a plotly chart with the modebar's "download as PNG" kept, named, and sharp enough for a slide."""
+"""Show a plotly chart with the modebar's "download as PNG" kept, named, and sharp enough for a slide;
+made once per data version and reused by every rerun (cached_chart)."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 import plotly.graph_objects as go
 import streamlit as st
+
+from de_core.display.charts import enlarge
+from de_core.sheet.workbook import Workbook
 
 PNG_SCALE = 2  # twice the on-screen pixels: crisp on a projector slide or in a printed report
 
@@ -25,3 +30,11 @@ def chart_config(filename: str) -> dict:
 def show_chart(fig: go.Figure, key: str, filename: str | None = None, where: Any = None) -> None:
     """A plotly chart at full width (in `where`, e.g. a column) with a PNG download named after the chart."""
     (where or st).plotly_chart(fig, width="stretch", key=key, config=chart_config(filename or key))
+
+
+def cached_chart(wb: Workbook, key: str, parts: tuple, build: Callable[[], go.Figure], where: Any = None,
+                 scale: float = 1.0) -> None:
+    """show_chart of the figure `build` makes, made once per data version, key and `parts` (year, day, language,
+    filters) and reused by every rerun of every session; `scale` enlarges it (meeting mode). Read-only here."""
+    fig = wb.derived(("chart", key, *parts, scale), lambda: enlarge(build(), scale))
+    show_chart(fig, key=key, where=where)

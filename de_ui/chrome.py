@@ -8,11 +8,11 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import streamlit as st
 
-from de_core.config import EMBEDDED
-from de_core.health import all_issues
+from de_core.ops.config import EMBEDDED
+from de_core.sheet.workbook import Workbook
+from de_core.sheet.years import as_of, current_fiscal_year
+from de_core.summary.health import all_issues
 from de_core.thaidate import format_date, format_datetime
-from de_core.workbook import Workbook
-from de_core.years import as_of, current_fiscal_year
 from de_ui.data import backend, hard_refresh, workbook
 from de_ui.i18n import lang, language_switch, t
 from de_ui.meeting import meeting_toggle
@@ -58,29 +58,35 @@ class PageStart:
     fy: int
     lang: str
     as_of: date
+    meeting: bool = False
 
 
-def page_start(title_key: str, meeting_switch: bool = False) -> PageStart:
+def page_start(title_key: str, meeting_switch: bool = False, caption: bool = True,
+               meeting_banners: bool = True) -> PageStart:
     """The top of a year page: title (and the meeting switch), the year and as-of line, the banners.
 
+    `caption=False` leaves the year line to the page; `meeting_banners=False` hides the banners in meeting mode.
     Stops the page with a note on what to enter when the workbook has no fiscal year yet.
     """
     wb, current = workbook(), lang()
     fy = selected_year(wb)
+    meeting = False
     if meeting_switch:
         head, switch = st.columns([4, 1], vertical_alignment="bottom")
         head.title(t(title_key))
         with switch:
-            meeting_toggle()
+            meeting = meeting_toggle()
     else:
         st.title(t(title_key))
     if fy is None:
         st.info(t("app.no_year"))
         st.stop()
     day = as_of(wb, fy, today())
-    st.caption(f"{t('app.fy_label', fy=fy)} · {t('app.figures_as_of', date=format_date(day, current))}")
-    banners(wb)
-    return PageStart(wb, fy, current, day)
+    if caption:
+        st.caption(f"{t('app.fy_label', fy=fy)} · {t('app.figures_as_of', date=format_date(day, current))}")
+    if meeting_banners or not meeting:
+        banners(wb)
+    return PageStart(wb, fy, current, day, meeting)
 
 
 def local_time(moment: datetime) -> datetime:

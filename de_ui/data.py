@@ -9,10 +9,10 @@ from typing import TypeVar
 
 import streamlit as st
 
-from de_core.config import EMBEDDED, backend_kind, embedded_path, open_embedded
-from de_core.raw import RawWorkbook
+from de_core.ops.config import EMBEDDED, backend_kind, embedded_path, open_embedded
+from de_core.sheet.raw import RawWorkbook
+from de_core.sheet.workbook import Workbook, parse_workbook
 from de_core.store import StoreError
-from de_core.workbook import Workbook, parse_workbook
 
 T = TypeVar("T")
 

@@ -8,8 +8,8 @@ from typing import Any
 import gspread
 
 from de_core.store.base import StoreError
-from de_core.store.gauth import client_from_service_account, gsheets_section
-from de_core.store.gsheets import GoogleSheetStore, spreadsheet_key
+from de_core.store.google.auth import client_from_service_account, gsheets_section
+from de_core.store.google.store import GoogleSheetStore, spreadsheet_key
 
 ClientFactory = Callable[[Mapping[str, Any]], gspread.Client]
 

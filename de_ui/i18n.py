@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from de_core.i18n import LANGS, translate
+from de_core.display.i18n import LANGS, translate
 
 LANG_KEY = "lang"
 SWITCH_KEY = "_lang_switch"

@@ -15,15 +15,16 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from de_core.config import EMBEDDED, embedded_path
-from de_core.feed import activity_options, kpi_options
-from de_core.forms import FORMS, date_choices, default_day, new_key, prepare
-from de_core.outbox import Outbox, outbox_path
-from de_core.schema import load_schema
+from de_core.cycle.feed import activity_options, kpi_options
+from de_core.ops.config import EMBEDDED, embedded_path
+from de_core.sheet.schema import load_schema
+from de_core.sheet.workbook import Workbook
 from de_core.store import StoreError
 from de_core.thaidate import format_date, format_datetime
-from de_core.workbook import Workbook
-from de_core.writer import Submission, Writer
+from de_core.writing.forms import FORMS, date_choices, default_day, new_key, prepare
+from de_core.writing.outbox import Outbox, outbox_path
+from de_core.writing.submission import Submission
+from de_core.writing.writer import Writer
 from de_ui.auth import current_actor, editor_gate
 from de_ui.chrome import selected_year
 from de_ui.data import backend, get_store, refresh, workbook

@@ -2,13 +2,13 @@
 
 import streamlit as st
 
-from de_core import activity_tables as tx
-from de_core.activity_charts import gantt, quarter_chart
-from de_core.activity_view import activities_view
-from de_core.progress import GROUPS
+from de_core.activities import tables as tx
+from de_core.activities.charts import gantt, quarter_chart
+from de_core.activities.timeline import STATUSES
+from de_core.activities.view import activities_view
+from de_core.cycle.progress import GROUPS
 from de_core.thaidate import format_baht
-from de_core.timeline import STATUSES
-from de_ui.charts import show_chart
+from de_ui.charts import cached_chart
 from de_ui.chrome import page_start
 from de_ui.i18n import t
 
@@ -33,8 +33,7 @@ if late:
     st.error(t("activities.late_count", n=late), icon=":material/schedule:")
 if rows:
     chosen = (tuple(owners), tuple(statuses), tuple(groups))
-    show_chart(wb.derived(("activities.gantt", fy, view.as_of, L, chosen),
-                          lambda: gantt(rows, fy, view.as_of, wb.schema, L)), key="act_gantt")
+    cached_chart(wb, "act_gantt", (fy, view.as_of, L, chosen), lambda: gantt(rows, fy, view.as_of, wb.schema, L))
 else:
     st.info(t("activities.no_match"))
 if view.timeline.problems:
@@ -47,8 +46,7 @@ for message in tx.spread_messages(view.spread, L):
     st.warning(message, icon=":material/warning:")
 if not view.spread.warnings:
     st.success(t("activities.spread_ok"), icon=":material/check_circle:")
-show_chart(wb.derived(("activities.quarters", fy, view.as_of, L), lambda: quarter_chart(view.spread, L)),
-           key="act_quarters")
+cached_chart(wb, "act_quarters", (fy, view.as_of, L), lambda: quarter_chart(view.spread, L))
 
 st.subheader(t("activities.detail"))
 choice = st.selectbox(t("activities.choose"), list(view.choices), format_func=view.choices.get, key="act_detail")

@@ -2,12 +2,12 @@
 
 import streamlit as st
 
-from de_core.activity_charts import budget_chart, burn_chart, coverage_heatmap
-from de_core.activity_tables import alert_messages, budget_table, gap_labels
-from de_core.budget import budget_view
-from de_core.coverage import coverage
+from de_core.activities.budget import budget_view
+from de_core.activities.charts import budget_chart, burn_chart, coverage_heatmap
+from de_core.activities.coverage import coverage
+from de_core.activities.tables import alert_messages, budget_table, gap_labels
 from de_core.thaidate import format_baht, format_percent
-from de_ui.charts import show_chart
+from de_ui.charts import cached_chart
 from de_ui.chrome import page_start
 from de_ui.i18n import t
 
@@ -33,20 +33,19 @@ if not view.alerts:
 
 st.subheader(t("budget.per_activity"))
 if summary.lines:
-    show_chart(wb.derived(("budget.bars", fy, page.as_of, L), lambda: budget_chart(summary, L)), key="budget_bars")
+    cached_chart(wb, "budget_bars", (fy, page.as_of, L), lambda: budget_chart(summary, L))
     st.dataframe(budget_table(summary, L), hide_index=True, width="stretch")
 else:
     st.info(t("budget.empty"))
 
 st.subheader(t("budget.burn"))
-show_chart(wb.derived(("budget.burn", fy, page.as_of, L),
-                      lambda: burn_chart(view.burn, fy, view.as_of, summary.allocation, L)), key="budget_burn")
+cached_chart(wb, "budget_burn", (fy, page.as_of, L),
+             lambda: burn_chart(view.burn, fy, view.as_of, summary.allocation, L))
 
 st.subheader(t("coverage.title"))
 cov = wb.derived(("coverage", fy), lambda: coverage(wb, fy))
 st.caption(t("coverage.help"))
-show_chart(wb.derived(("coverage.heatmap", fy, L), lambda: coverage_heatmap(cov, wb.schema, L)),
-           key="coverage_heatmap")
+cached_chart(wb, "coverage_heatmap", (fy, L), lambda: coverage_heatmap(cov, wb.schema, L))
 pairs = gap_labels(cov, wb.schema, L)
 if pairs:
     st.warning(t("coverage.gaps", pairs=", ".join(pairs)), icon=":material/grid_off:")

@@ -1,13 +1,13 @@
 """Import and export: the whole workbook as .xlsx, each tab as CSV (or all in a zip); an .xlsx merged in by id."""
 
-import pandas as pd
 import streamlit as st
 
-from de_core.export import CSV_MIME, ZIP_MIME, csv_name, csv_zip, tab_csv
-from de_core.importer import apply_import, plan_import
+from de_core.documents.export import CSV_MIME, ZIP_MIME, csv_name, csv_zip, tab_csv
+from de_core.documents.importer import apply_import, plan_import
+from de_core.documents.xlsx import read_xlsx, write_xlsx
 from de_core.store import StoreError
-from de_core.xlsx import read_xlsx, write_xlsx
 from de_ui.auth import can_write
+from de_ui.blocks import table
 from de_ui.data import refresh, sheet_cells, workbook
 from de_ui.i18n import lang, t
 from de_ui.writes import writer
@@ -52,13 +52,9 @@ if plan.issues:
 if not plan.changes:
     st.success(t("data.no_changes"))
     st.stop()
-st.dataframe(pd.DataFrame({
-    t("data.col_tab"): [tp.title for tp in plan.tabs],
-    t("data.col_updates"): [len(tp.updates) for tp in plan.tabs],
-    t("data.col_appends"): [len(tp.appends) for tp in plan.tabs],
-    t("data.col_new_columns"): [", ".join(tp.new_columns) for tp in plan.tabs],
-    t("data.col_unchanged"): [tp.unchanged for tp in plan.tabs],
-}), hide_index=True, width="stretch")
+table([{"tab": tp.title, "updates": len(tp.updates), "appends": len(tp.appends),
+        "new_columns": ", ".join(tp.new_columns), "unchanged": tp.unchanged} for tp in plan.tabs],
+      "data", ("tab", "updates", "appends", "new_columns", "unchanged"), "import_plan", named=True)
 if st.button(t("data.apply", n=plan.changes), type="primary", key="import_apply"):
     try:
         written = apply_import(writer(), plan)

@@ -1,11 +1,11 @@
 """Data health: every cell the app could not read, by tab and address, with how to fix it."""
 
-import pandas as pd
 import streamlit as st
 
-from de_core.health import all_issues
-from de_core.ids import new_id
+from de_core.summary.health import all_issues
+from de_core.writing.ids import new_id
 from de_ui.auth import can_write
+from de_ui.blocks import table
 from de_ui.data import refresh, workbook
 from de_ui.i18n import lang, t
 from de_ui.writes import writer
@@ -34,14 +34,6 @@ if missing_ids and can_write():
 tabs = sorted({i.tab for i in issues})
 chosen = st.selectbox(t("health.filter_tab"), [t("health.all_tabs"), *tabs], key="health_tab")
 shown = [i for i in issues if chosen in (t("health.all_tabs"), i.tab)]
-table = pd.DataFrame(
-    {
-        t("health.col_level"): [t("health.level_error" if i.severity == "error" else "health.level_warning") for i in shown],
-        t("health.col_tab"): [i.tab for i in shown],
-        t("health.col_cell"): [i.address for i in shown],
-        t("health.col_raw"): [i.raw for i in shown],
-        t("health.col_problem"): [i.message(L) for i in shown],
-        t("health.col_fix"): [i.hint(L) for i in shown],
-    }
-)
-st.dataframe(table, hide_index=True, width="stretch")
+rows = [{"level": t("health.level_error" if i.severity == "error" else "health.level_warning"), "tab": i.tab,
+         "cell": i.address, "raw": i.raw, "problem": i.message(L), "fix": i.hint(L)} for i in shown]
+table(rows, "health", ("level", "tab", "cell", "raw", "problem", "fix"), "health_table", named=True)

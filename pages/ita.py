@@ -2,11 +2,12 @@
 
 import streamlit as st
 
-from de_core import ita_display as show
-from de_core.ita import TOOLS
-from de_core.ita_view import build_ita_view, what_if
+from de_core.ita import display as show
+from de_core.ita.score import TOOLS
+from de_core.ita.view import build_ita_view, what_if
 from de_core.thaidate import format_score
-from de_ui.charts import show_chart
+from de_ui.blocks import section
+from de_ui.charts import cached_chart
 from de_ui.chrome import page_start, today
 from de_ui.i18n import t
 
@@ -19,10 +20,7 @@ if view.issues:
     with st.expander(t("ita.problems", n=len(view.issues)), expanded=True, icon=":material/warning:"):
         st.dataframe(show.issues_table(view.issues, L), hide_index=True, width="stretch")
 
-st.subheader(t("ita.scores"))
-if not year.has_scores:
-    st.info(t("ita.no_scores", fy=fy))
-else:
+if section(t("ita.scores"), empty=t("ita.no_scores", fy=fy), has=year.has_scores):
     cols = st.columns(5)
     for col, row in zip(cols, view.tools, strict=False):
         col.metric(f"{row.tool.upper()} · {show.weight_text(row.weight)}", format_score(row.score))
@@ -60,18 +58,12 @@ else:
                    t("ita.band", band=result.band.level if result.band else "–"), "off", delta_arrow="off")
     st.markdown(show.needed_text(result.needed_oit, result.scores, view.target, L))
 
-st.subheader(t("ita.history"))
-if not view.history:
-    st.info(t("ita.no_history"))
-else:
-    show_chart(wb.derived(("ita.history", fy, day, L), lambda: show.history_figure(view, L)), key="ita_history")
+if section(t("ita.history"), empty=t("ita.no_history"), has=view.history):
+    cached_chart(wb, "ita_history", (fy, day, L), lambda: show.history_figure(view, L))
     st.dataframe(show.history_table(view, L), hide_index=True, width="stretch")
 
-st.subheader(t("ita.oit"))
 checklist = view.checklist
-if not checklist.total:
-    st.info(t("ita.no_oit", fy=fy))
-else:
+if section(t("ita.oit"), empty=t("ita.no_oit", fy=fy), has=checklist.total):
     a, b = st.columns(2)
     a.metric(t("ita.oit_published"), t("ita.oit_published_value", n=checklist.published, total=checklist.total),
              f"{format_score(checklist.percent)}%", "off", delta_arrow="off")
@@ -84,8 +76,5 @@ else:
     st.dataframe(show.checklist_items_table(checklist, L), hide_index=True, width="stretch",
                  column_config={t("ita.col_url"): st.column_config.LinkColumn()})
 
-st.subheader(t("ita.activities"))
-if not view.activities:
-    st.info(t("ita.no_activities"))
-else:
+if section(t("ita.activities"), empty=t("ita.no_activities"), has=view.activities):
     st.dataframe(show.activities_table(view, L), hide_index=True, width="stretch")

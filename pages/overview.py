@@ -1,112 +1,73 @@
 """Overview: where the project stands, in one screen; meeting mode (?meeting=1) for the projector, live."""
 
-import pandas as pd
 import streamlit as st
 
-from de_core import charts
-from de_core.overview import build_overview, due_rows
-from de_core.thaidate import format_baht, format_date, format_datetime, format_score
-from de_ui.charts import show_chart
-from de_ui.chrome import banners, local_time, selected_year, today
+from de_core.activities.charts import budget_gauge
+from de_core.display.charts import share_gauge
+from de_core.ita.charts import ita_gauge
+from de_core.summary.overview import build_overview, due_rows
+from de_core.thaidate import format_baht, format_date, format_datetime
+from de_ui.blocks import caption_line, metrics, section, table, text_sections
+from de_ui.charts import cached_chart
+from de_ui.chrome import local_time, page_start, today
 from de_ui.data import workbook
-from de_ui.i18n import lang, t
-from de_ui.meeting import live, meeting_toggle
+from de_ui.i18n import t
+from de_ui.meeting import live
 
-wb = workbook()
-fy = selected_year(wb)
-L = lang()
-head, switch = st.columns([4, 1], vertical_alignment="bottom")
-head.title(t("overview.title"))
-with switch:
-    meeting = meeting_toggle()
-if fy is None:
-    st.info(t("app.no_year"))
-    st.stop()
-if not meeting:
-    banners(wb)
-BIG = 1.3 if meeting else 1.0  # charts grow with the type in meeting mode
+page = page_start("overview.title", meeting_switch=True, caption=False, meeting_banners=False)
+fy, L = page.fy, page.lang
+BIG = 1.3 if page.meeting else 1.0  # charts grow with the type in meeting mode
 
 
 def board() -> None:
     data, day = workbook(), today()
-    # The view and its figures are made once per data, year, day and language, then reused by every rerun of
-    # every session (plotly figures take most of a rerun to build); they are read-only here.
+    # The view and its figures are made once per data, year and day, then reused by every rerun (read-only here).
     view = data.derived(("overview", fy, day), lambda: build_overview(data, fy, day))
-
-    def plot(key: str, build) -> None:
-        fig = data.derived(("overview.fig", key, fy, day, L, BIG), lambda: charts.enlarge(build(), BIG))
-        show_chart(fig, key=key)
-
     read = t("app.data_as_of", time=format_datetime(local_time(view.read_at), L)) if view.read_at else ""
-    st.caption(" · ".join(x for x in (view.office_name, t("app.fy_label", fy=fy),
-                                      t("app.figures_as_of", date=format_date(view.as_of, L)), read) if x))
-
+    caption_line(view.office_name, t("app.fy_label", fy=fy), t("app.figures_as_of", date=format_date(view.as_of, L)),
+                 read)
     ita_col, budget_col = st.columns(2)
     with ita_col:
         if view.ita is None:
             st.info(t("overview.ita_none", fy=fy))
-            if view.ita_previous:
-                prev = view.ita_previous
-                st.caption(t("overview.ita_previous", fy=prev.fiscal_year, score=format_score(prev.total),
-                             band=prev.band.level if prev.band else "–"))
+            caption_line(view.ita_previous_line(L))
         else:
-            plot("ov_ita", lambda: charts.ita_gauge(view.ita, view.ita_target, L, height=320))
-            gap = view.ita_gap
-            st.markdown(f"### {t('overview.ita_gap', gap=format_score(gap)) if gap else t('overview.ita_reached')}")
+            cached_chart(data, "ov_ita", (fy, day, L), lambda: ita_gauge(view.ita, view.ita_target, L, 320), scale=BIG)
+            st.markdown(f"### {view.ita_headline(L)}")
     with budget_col:
         budget = view.budget
         if budget.allocation is None:
             st.info(t("overview.no_allocation"))
-        plot("ov_budget", lambda: charts.budget_gauge(budget.spent, budget.allocation, budget.planned, L, 240))
-        amounts = {"allocation": budget.allocation, "planned": budget.planned, "spent": budget.spent,
-                   "remaining": budget.remaining}
-        for col, (key, amount) in zip(st.columns(2) * 2, amounts.items(), strict=True):
-            col.metric(t(f"overview.{key}"), format_baht(amount, L))
+        cached_chart(data, "ov_budget", (fy, day, L), scale=BIG,
+                     build=lambda: budget_gauge(budget.spent, budget.allocation, budget.planned, L, 240))
+        metrics({t(f"overview.{key}"): format_baht(amount, L) for key, amount in budget.amounts.items()}, per_row=2)
 
-    st.subheader(t("overview.de_progress"))
-    st.caption(t("overview.steps_hint"))
-    if not view.steps_total:
-        st.info(t("overview.empty_steps"))
+    section(t("overview.de_progress"), t("overview.steps_hint"), t("overview.empty_steps"), view.steps_total)
     for col, stage in zip(st.columns(5), view.stages, strict=True):
         col.metric(t(f"stage.{stage.stage}"), f"{stage.done}/{stage.total}", delta_arrow="off",
                    delta=t("overview.late_steps", n=stage.late) if stage.late else None, delta_color="inverse")
         col.progress(stage.share)
 
-    st.subheader(t("overview.kpi_groups"))
-    if not view.kpis_total:
-        st.info(t("overview.empty_kpis"))
-    else:
-        for col, group in zip(st.columns(4), view.groups, strict=True):
-            with col:
-                plot(f"ov_group_{group.group}",
-                     lambda g=group: charts.share_gauge(g.met, g.total, t(f"group.{g.group}"), L))
+    if section(t("overview.kpi_groups"), empty=t("overview.empty_kpis"), has=view.kpis_total):
+        for col, g in zip(st.columns(4), view.groups, strict=True):
+            cached_chart(data, f"ov_group_{g.group}", (fy, day, L), where=col, scale=BIG,
+                         build=lambda g=g: share_gauge(g.met, g.total, t(f"group.{g.group}"), L))
 
-    st.subheader(t("overview.due_title", late=len(view.late), due=len(view.due_this_month)))
-    if view.due:
-        rows = pd.DataFrame(due_rows(view.due_shown, L))
-        shown = rows.drop(columns="late").style.apply(
-            lambda r: ["background-color: #ffebee" if rows.loc[r.name, "late"] else ""] * len(r), axis=1)
-        st.dataframe(shown, hide_index=True, width="stretch", key="ov_due", column_config={
-            c: t(f"overview.col_{c}") for c in ("no", "kind", "state", "due", "title", "owner")})
+    if section(t("overview.due_title", late=len(view.late), due=len(view.due_this_month)),
+               empty=t("overview.nothing_due"), has=view.due, good_when_empty=True):
+        table(due_rows(view.due_shown, L), "overview", ("no", "kind", "state", "due", "title", "owner"), "ov_due",
+              late="late")
         if view.due_hidden:
             st.caption(t("overview.due_more", n=view.due_hidden))
-    else:
-        st.success(t("overview.nothing_due"))
     st.page_link("pages/de_tracker.py", label=t("overview.to_tracker"), icon=":material/checklist:")
 
-    st.subheader(t("overview.reflections"))
-    if not view.reflections:
-        st.info(t("overview.no_reflections"))
+    section(t("overview.reflections"), empty=t("overview.no_reflections"), has=view.reflections)
     for ref in view.reflections:
         with st.container(border=True):
             group = t(f"group.{ref['author_group']}") if ref.get("author_group") else ""
-            st.caption(f"{format_date(ref.get('written_on'), L)} · {group}")
+            caption_line(format_date(ref.get("written_on"), L), group)
             st.text(ref.get("author_role") or "")
-            st.markdown(f"**{t('overview.what')}:**")
-            st.text(ref.get("what") or "")
-            if ref.get("now_what"):
-                st.markdown(f"**{t('overview.now_what')}:**")
-                st.text(ref["now_what"])
+            text_sections(ref, {name: f"{t(f'overview.{name}')}:" for name in ("what", "now_what")}, always=["what"])
 
 
-live(board, meeting)
+live(board, page.meeting)

@@ -2,9 +2,9 @@
 
 import streamlit as st
 
-from de_core.feed import known_ids
-from de_core.forms import ANSWER_LIMIT
-from de_core.years import as_of
+from de_core.cycle.feed import known_ids
+from de_core.sheet.years import as_of
+from de_core.writing.forms import ANSWER_LIMIT
 from de_ui.chrome import today
 from de_ui.i18n import t
 from de_ui.writes import date_field, field_key, form_page_start, on_submit, show_outcome

@@ -1,11 +1,11 @@
 """Best Practice report: the current data in the shape of the office's report, as .docx and printable HTML."""
 
-import pandas as pd
 import streamlit as st
 
-from de_core.mdtext import md_escape
-from de_core.report import build_report, render_docx, render_html
-from de_core.report.preview import preview_rows
+from de_core.display.mdtext import md_escape
+from de_core.documents.report import build_report, render_docx, render_html
+from de_core.documents.report.preview import preview_rows
+from de_ui.blocks import static_table
 from de_ui.chrome import selected_year, today
 from de_ui.data import workbook
 from de_ui.i18n import lang, t
@@ -51,7 +51,7 @@ for section in report.sections:
         st.info(section.empty)
         continue
     headers, rows, hidden = preview_rows(section.table)
-    st.table(pd.DataFrame(rows, columns=headers), hide_index=True)
+    static_table(headers, rows)
     if hidden:
         st.caption(t("report.more_rows", n=hidden))
     for note in section.notes:

@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from de_core.i18n import LANGS
-from de_core.share import qr_png, viewer_link
+from de_core.display.i18n import LANGS
+from de_core.ops.share import qr_png, viewer_link
 from de_ui.auth import can_write
 from de_ui.data import cache_ttl
 from de_ui.i18n import lang, t

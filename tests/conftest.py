@@ -6,11 +6,11 @@ from datetime import date
 
 import pytest
 
-from de_core.demo import DEMO_AS_OF, demo_workbook
-from de_core.raw import RawWorkbook
-from de_core.schema import load_schema
+from de_core.ops.demo import DEMO_AS_OF, demo_workbook
+from de_core.sheet.raw import RawWorkbook
+from de_core.sheet.schema import load_schema
+from de_core.sheet.workbook import parse_workbook
 from de_core.store.local import SQLiteStore
-from de_core.workbook import parse_workbook
 
 
 @pytest.fixture

@@ -1,4 +1,7 @@
-"""Stores: one interface (SheetStore) over the embedded SQLite workbook and the Google Sheet."""
+"""Stores: one contract (SheetStore) over the embedded SQLite workbook (local) and the Google Sheet (google/).
+
+May import: de_core.sheet and de_core.thaidate; never a capability package.
+"""
 
 from de_core.store.base import (
     AmbiguousRow,

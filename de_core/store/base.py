@@ -7,10 +7,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from de_core.cells import column_letter
-from de_core.raw import RawWorkbook
-from de_core.schema import Tab, match_headers, repeated_headers
-from de_core.text import fold, normalize
+from de_core.sheet.cells import column_letter
+from de_core.sheet.raw import RawWorkbook
+from de_core.sheet.schema import Tab, match_headers, repeated_headers
+from de_core.sheet.text import fold, normalize
 
 
 class StoreError(Exception):

@@ -11,8 +11,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from de_core.raw import RawTab, RawWorkbook
-from de_core.schema import Schema, Tab, load_schema
+from de_core.sheet.raw import RawTab, RawWorkbook
+from de_core.sheet.schema import Schema, Tab, load_schema
 from de_core.store.base import (
     AppendResult,
     SchemaMismatch,

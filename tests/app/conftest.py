@@ -8,7 +8,7 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from de_core.config import open_embedded
+from de_core.ops.config import open_embedded
 from de_ui.nav import PAGES as NAV_PAGES
 
 ROOT = Path(__file__).resolve().parents[2]

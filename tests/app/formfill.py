@@ -6,7 +6,7 @@ from datetime import date
 
 from streamlit.testing.v1 import AppTest
 
-from de_core.workbook import parse_workbook
+from de_core.sheet.workbook import parse_workbook
 
 REFLECTION = {
     "activity_id": "act-5-07", "kpi_ids": ["kpi-exec-2", "kpi-sup-1"], "author_group": "supervisors",

@@ -48,7 +48,7 @@ def test_a_viewer_sees_the_missing_ids_but_no_button_to_fill_them(run_page, stor
 
 
 def test_filling_ids_is_written_to_the_audit_tab(run_page, store):
-    from de_core.workbook import parse_workbook
+    from de_core.sheet.workbook import parse_workbook
 
     store.append("expenses", [{"id": "", "fiscal_year": "2566", "item": "ค่าป้าย", "amount": "500"}])
     at = run_page("pages/data_health.py")

@@ -1,6 +1,6 @@
 """Import/export page: everyone can download the workbook; only an editor can import."""
 
-from de_core.xlsx import read_xlsx
+from de_core.documents.xlsx import read_xlsx
 from tests.app.conftest import REMOTE_URL, assert_clean, page_text
 
 
@@ -19,7 +19,7 @@ def test_a_deployed_viewer_cannot_import(run_page, store):
 
 
 def test_xlsx_reader_reads_the_export_of_the_demo(store):
-    from de_core.xlsx import write_xlsx
+    from de_core.documents.xlsx import write_xlsx
 
     raw = read_xlsx(write_xlsx(store.read_all()))
     assert len(raw.tabs["กิจกรรม"].rows) == len(store.read_all().tabs["กิจกรรม"].rows)

@@ -19,15 +19,15 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from de_core import parse
-from de_core.cells import a1
-from de_core.demo import demo_workbook
-from de_core.health import all_issues
-from de_core.raw import RawWorkbook
-from de_core.schema import Column, Schema, load_schema, match_headers
+from de_core.ops.demo import demo_workbook
+from de_core.sheet import parse
+from de_core.sheet.cells import a1
+from de_core.sheet.raw import RawWorkbook
+from de_core.sheet.schema import Column, Schema, load_schema, match_headers
+from de_core.sheet.text import normalize, split_multi
+from de_core.sheet.workbook import parse_workbook
 from de_core.store.local import SQLiteStore
-from de_core.text import normalize, split_multi
-from de_core.workbook import parse_workbook
+from de_core.summary.health import all_issues
 from tests.app.conftest import PAGES, assert_clean
 
 BATCHES, BATCH = 24, 500  # hypothesis starts with a few near-empty batches: 20 varied ones remain

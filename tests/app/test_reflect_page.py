@@ -6,11 +6,11 @@ from datetime import UTC, datetime
 
 import pytest
 
-from de_core.actor import LOCAL_EDITOR
-from de_core.outbox import Outbox
 from de_core.store import PermissionDenied, StoreUnavailable
 from de_core.store.local import SQLiteStore
-from de_core.writer import Submission
+from de_core.writing.actor import LOCAL_EDITOR
+from de_core.writing.outbox import Outbox
+from de_core.writing.submission import Submission
 from tests.app.conftest import assert_clean, page_text
 from tests.app.formfill import REFLECTION, fill, records, reflections_by, submit
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from de_core.actor import VIEWER
-from de_core.passcode import hash_passcode
 from de_core.store import PermissionDenied
-from de_core.writer import Writer
+from de_core.writing.actor import VIEWER
+from de_core.writing.passcode import hash_passcode
+from de_core.writing.writer import Writer
 from tests.app.conftest import REMOTE_URL, ROOT, assert_clean, page_text
 from tests.app.formfill import REFLECTION, fill, records, reflections_by, submit
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from de_core.workbook import parse_workbook
+from de_core.sheet.workbook import parse_workbook
 from de_ui.data import _load, backend
 from tests.app.conftest import PAGES, assert_clean, page_text
 from tests.app.test_overview_page import charts

@@ -9,12 +9,13 @@ from datetime import datetime
 
 import pytest
 
-from de_core.actor import LOCAL_EDITOR, VIEWER
-from de_core.ids import new_id
-from de_core.importer import apply_import, plan_import
-from de_core.outbox import Outbox
+from de_core.documents.importer import apply_import, plan_import
 from de_core.store import PermissionDenied, StoreUnavailable
-from de_core.writer import AUDIT_TAB, Submission, Writer
+from de_core.writing.actor import LOCAL_EDITOR, VIEWER
+from de_core.writing.ids import new_id
+from de_core.writing.outbox import Outbox
+from de_core.writing.submission import AUDIT_TAB, Submission
+from de_core.writing.writer import Writer
 from tests.app.conftest import PAGES, REMOTE_URL, assert_clean
 from tests.app.formfill import REFLECTION, fill
 

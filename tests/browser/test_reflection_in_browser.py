@@ -4,7 +4,7 @@ import uuid
 
 import pytest
 
-from de_core.i18n import translate
+from de_core.display.i18n import translate
 from de_ui.nav import PAGES
 from tests.browser.conftest import screenshot, wait_ready
 

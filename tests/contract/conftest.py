@@ -6,8 +6,8 @@ import itertools
 
 import pytest
 
-from de_core.raw import RawWorkbook
-from de_core.store.gsheets import GoogleSheetStore
+from de_core.sheet.raw import RawWorkbook
+from de_core.store.google.store import GoogleSheetStore
 from tests.fakesheets import FakeSheetsServer
 from tests.fakesheets.fixtures import fake_sheets  # noqa: F401  (pytest fixture)
 from tests.integration.gsheets_support import google_store

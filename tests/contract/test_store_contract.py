@@ -6,9 +6,9 @@ import math
 
 import pytest
 
-from de_core.raw import RawTab, RawWorkbook
+from de_core.sheet.raw import RawTab, RawWorkbook
+from de_core.sheet.workbook import parse_workbook
 from de_core.store import AmbiguousRow, DuplicateIdConflict, RowNotFound, SchemaMismatch
-from de_core.workbook import parse_workbook
 
 EXPENSE = {"id": "exp-x1", "fiscal_year": "2566", "activity_id": "act-4", "spent_on": "15/05/2566",
            "item": "ค่าอาหารว่าง", "amount": "๒,๔๐๐ บาท"}

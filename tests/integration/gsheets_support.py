@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from de_core.raw import RawWorkbook
-from de_core.schema import load_schema
-from de_core.store.gsheets import GoogleSheetStore
-from de_core.store.retry import RetryPolicy
+from de_core.sheet.raw import RawWorkbook
+from de_core.sheet.schema import load_schema
+from de_core.store.google.retry import RetryPolicy
+from de_core.store.google.store import GoogleSheetStore
 from tests.fakesheets import FakeSheetsServer, fake_client
 
 KEY = "de-workbook-key"

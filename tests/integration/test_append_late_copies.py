@@ -2,12 +2,12 @@
 
 The Sheets API has no idempotency key: when an append's first request is applied only after the client gave up,
 re-read the tab and re-sent, the row is in the sheet twice (test_volume_appends sets that up). The store keeps
-the re-sent ids for a window and empties an identical later copy through a verified row anchor (gsheets_tidy).
+the re-sent ids for a window and empties an identical later copy through a verified row anchor (de_core.store.google.tidy).
 """
 
 from __future__ import annotations
 
-from de_core.store.gsheets_tidy import WINDOW
+from de_core.store.google.resent import WINDOW
 from tests.fakesheets import FakeSheetsServer, Fault
 from tests.fakesheets.fixtures import fake_sheets  # noqa: F401  (pytest fixture)
 from tests.integration.gsheets_support import KEY, FakeClock, google_store

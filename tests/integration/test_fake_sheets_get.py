@@ -5,7 +5,7 @@ from __future__ import annotations
 import gspread
 import pytest
 
-from de_core.store.gsheets_read import FULL_LOAD_FIELDS as FULL
+from de_core.store.google.read import FULL_LOAD_FIELDS as FULL
 from tests.fakesheets import FakeSheetsServer, fake_client
 from tests.fakesheets.fixtures import fake_sheets  # noqa: F401  (pytest fixture)
 

@@ -11,7 +11,7 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 from gspread.http_client import BackOffHTTPClient, HTTPClient
 
 from de_core.store import PermissionDenied, SchemaMismatch, StoreError
-from de_core.store.gauth import client_from_service_account, load_key_file
+from de_core.store.google.auth import client_from_service_account, load_key_file
 from de_ui.google import google_store
 from tests.fakesheets import FakeSheetsServer, fake_client
 from tests.fakesheets.fixtures import fake_sheets  # noqa: F401  (pytest fixture)

@@ -7,7 +7,7 @@ import copy
 import pytest
 
 from de_core.store import StoreUnavailable
-from de_core.store.retry import RetryPolicy
+from de_core.store.google.retry import RetryPolicy
 from tests.fakesheets import FakeSheetsServer, Fault
 from tests.fakesheets.fixtures import fake_sheets  # noqa: F401  (pytest fixture)
 from tests.integration.gsheets_support import KEY, FakeClock, google_store

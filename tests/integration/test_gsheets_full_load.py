@@ -6,8 +6,8 @@ import threading
 
 import pytest
 
-from de_core.raw import RawTab, RawWorkbook
-from de_core.store.gsheets_read import grid_data_rows
+from de_core.sheet.raw import RawTab, RawWorkbook
+from de_core.store.google.read import grid_data_rows
 from tests.fakesheets import FakeSheetsServer, fake_client
 from tests.fakesheets.fixtures import fake_sheets  # noqa: F401  (pytest fixture)
 from tests.integration.gsheets_support import KEY, google_store

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from de_core.raw import RawTab, RawWorkbook
+from de_core.sheet.raw import RawTab, RawWorkbook
+from de_core.sheet.workbook import parse_workbook
 from de_core.store.base import StoreError
-from de_core.store.gsheets import GoogleSheetStore, spreadsheet_key
-from de_core.store.gsheets_read import FULL_LOAD_FIELDS
-from de_core.workbook import parse_workbook
+from de_core.store.google.read import FULL_LOAD_FIELDS
+from de_core.store.google.store import GoogleSheetStore, spreadsheet_key
 from tests.fakesheets import FakeSheetsServer, fake_client
 from tests.fakesheets.fixtures import fake_sheets  # noqa: F401  (pytest fixture)
 from tests.integration.gsheets_support import KEY, google_store

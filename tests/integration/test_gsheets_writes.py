@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from de_core.raw import RawTab, RawWorkbook
+from de_core.sheet.raw import RawTab, RawWorkbook
 from de_core.store import RowNotFound, SchemaMismatch, StoreError
 from tests.fakesheets import FakeSheetsServer
 from tests.fakesheets.fixtures import fake_sheets  # noqa: F401  (pytest fixture)

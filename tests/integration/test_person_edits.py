@@ -11,7 +11,7 @@ so the person's edit lands before the anchor and the anchor check) and on a row 
 lands between the read and the write through the anchor, which the server resolves to the row wherever it went).
 Rows are thus safe by construction. Columns are not anchored in the write (one request cannot name a row anchor
 and a column anchor): a column moved into the written position gets its value back from the app's read and the
-update is written again in the right column (see de_core/store/gsheets_update.py).
+update is written again in the right column (see de_core/store/google/update.py).
 """
 
 from __future__ import annotations

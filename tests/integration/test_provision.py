@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from de_core.cli import COMMANDS, main
-from de_core.provision import MARK, provision
-from de_core.raw import RawTab, RawWorkbook
+from de_core.ops.cli import COMMANDS, main
+from de_core.ops.provision import MARK, provision
+from de_core.sheet.raw import RawTab, RawWorkbook
 from de_core.store.local import SQLiteStore
 from tests.fakesheets import FakeSheetsServer, Fault, fake_client
 from tests.fakesheets.faults import WRITE_KINDS

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import multiprocessing as mp
 
-from de_core.config import open_embedded
+from de_core.ops.config import open_embedded
+from de_core.sheet.workbook import parse_workbook
 from de_core.store.local import SQLiteStore
-from de_core.workbook import parse_workbook
 
 
 def test_first_run_fills_the_demo_and_a_restart_never_duplicates_it(tmp_path):
@@ -46,7 +46,7 @@ def test_eight_processes_appending_fifty_rows_each_leave_four_hundred_rows(sqlit
 
 
 def test_blank_rows_keep_their_place_so_addresses_match_the_sheet(sqlite_factory, schema):
-    from de_core.raw import RawTab, RawWorkbook
+    from de_core.sheet.raw import RawTab, RawWorkbook
 
     raw = RawWorkbook()
     header = schema.tab("expenses").headers("th")
@@ -57,7 +57,7 @@ def test_blank_rows_keep_their_place_so_addresses_match_the_sheet(sqlite_factory
 
 
 def test_fill_missing_ids_gives_each_blank_id_row_a_fresh_id_and_leaves_others(sqlite_factory, schema):
-    from de_core.raw import RawTab, RawWorkbook
+    from de_core.sheet.raw import RawTab, RawWorkbook
 
     header = schema.tab("expenses").headers("th")
     raw = RawWorkbook()

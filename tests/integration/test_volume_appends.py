@@ -11,8 +11,8 @@ import time
 
 import pytest
 
-from de_core.store.gsheets import GoogleSheetStore
-from de_core.store.retry import RetryPolicy
+from de_core.store.google.retry import RetryPolicy
+from de_core.store.google.store import GoogleSheetStore
 from tests.fakesheets import FakeSheetsServer, Fault
 from tests.fakesheets.fixtures import fake_sheets  # noqa: F401  (pytest fixture)
 from tests.integration.gsheets_support import KEY, FakeClock, google_store

@@ -10,13 +10,13 @@ from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
-from de_core.actor import VIEWER, Actor
-from de_core.demo import demo_workbook
-from de_core.forms import prepare
-from de_core.outbox import Outbox
+from de_core.ops.demo import demo_workbook
+from de_core.sheet.workbook import parse_workbook
 from de_core.store import PermissionDenied, StoreUnavailable
-from de_core.workbook import parse_workbook
-from de_core.writer import Writer
+from de_core.writing.actor import VIEWER, Actor
+from de_core.writing.forms import prepare
+from de_core.writing.outbox import Outbox
+from de_core.writing.writer import Writer
 from tests.contract.conftest import google_factory, make_store  # noqa: F401  (pytest fixtures)
 from tests.fakesheets import Fault
 from tests.fakesheets.fixtures import fake_sheets  # noqa: F401  (pytest fixture)

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from openpyxl import load_workbook
 
-from de_core.actor import LOCAL_EDITOR
-from de_core.importer import apply_import, plan_import
-from de_core.raw import RawTab, RawWorkbook
-from de_core.workbook import parse_workbook
-from de_core.writer import Writer
-from de_core.xlsx import read_xlsx, write_xlsx
+from de_core.documents.importer import apply_import, plan_import
+from de_core.documents.xlsx import read_xlsx, write_xlsx
+from de_core.sheet.raw import RawTab, RawWorkbook
+from de_core.sheet.workbook import parse_workbook
+from de_core.writing.actor import LOCAL_EDITOR
+from de_core.writing.writer import Writer
 
 
 def test_export_then_import_of_the_demo_changes_nothing(sqlite_factory, demo_raw):
@@ -63,8 +63,8 @@ def test_import_updates_existing_ids_appends_new_ones_and_fills_missing_ids(sqli
 def test_a_viewer_import_is_refused_before_anything_is_written(sqlite_factory, schema):
     import pytest
 
-    from de_core.actor import VIEWER
     from de_core.store import PermissionDenied
+    from de_core.writing.actor import VIEWER
 
     store = sqlite_factory()
     incoming = RawWorkbook()

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from de_core.raw import RawTab, RawWorkbook
-from de_core.schema import load_schema
-from de_core.workbook import Workbook, parse_workbook
+from de_core.sheet.raw import RawTab, RawWorkbook
+from de_core.sheet.schema import load_schema
+from de_core.sheet.workbook import Workbook, parse_workbook
 
 FY = "2567"
 

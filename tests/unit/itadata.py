@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from de_core.demo import demo_workbook
-from de_core.schema import load_schema
-from de_core.workbook import Workbook, parse_workbook
+from de_core.ops.demo import demo_workbook
+from de_core.sheet.schema import load_schema
+from de_core.sheet.workbook import Workbook, parse_workbook
 
 
 def demo_with(edits: dict[str, dict[str, dict[str, str]]] | None = None,

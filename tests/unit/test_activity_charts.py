@@ -2,7 +2,8 @@
 
 from datetime import date
 
-from de_core.activity_charts import (
+from de_core.activities.budget import budget_view
+from de_core.activities.charts import (
     budget_chart,
     burn_chart,
     coverage_heatmap,
@@ -10,12 +11,11 @@ from de_core.activity_charts import (
     month_ticks,
     quarter_chart,
 )
-from de_core.activity_view import activities_view
-from de_core.budget import budget_view
-from de_core.charts import RED, STATUS_COLORS
-from de_core.coverage import coverage
-from de_core.quarters import quarter_spread
-from de_core.timeline import build_timeline
+from de_core.activities.coverage import coverage
+from de_core.activities.quarters import quarter_spread
+from de_core.activities.timeline import build_timeline
+from de_core.activities.view import activities_view
+from de_core.display.charts import RED, STATUS_COLORS
 from tests.unit.activity_fixtures import activity, workbook_of
 
 AS_OF = date(2023, 6, 30)

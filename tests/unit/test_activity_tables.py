@@ -2,7 +2,9 @@
 
 from datetime import date
 
-from de_core.activity_tables import (
+from de_core.activities.budget import budget_view
+from de_core.activities.quarters import quarter_spread
+from de_core.activities.tables import (
     alert_messages,
     budget_table,
     detail_tables,
@@ -10,11 +12,9 @@ from de_core.activity_tables import (
     problems_table,
     spread_messages,
 )
-from de_core.activity_view import activities_view
-from de_core.budget import budget_view
-from de_core.i18n import STRINGS
-from de_core.quarters import quarter_spread
-from de_core.timeline import STATUSES, build_timeline
+from de_core.activities.timeline import STATUSES, build_timeline
+from de_core.activities.view import activities_view
+from de_core.display.i18n import STRINGS
 from tests.unit.activity_fixtures import activity, workbook_of
 
 

@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from de_core.activity_view import activities_view
+from de_core.activities.view import activities_view
 from tests.unit.activity_fixtures import activity, workbook_of
 
 

@@ -3,7 +3,7 @@
 from datetime import date
 from decimal import Decimal
 
-from de_core.budget import budget_summary, budget_view, spent_by_activity
+from de_core.activities.budget import budget_summary, budget_view, spent_by_activity
 from tests.unit.activity_fixtures import activity, workbook_of
 
 AS_OF = date(2023, 6, 30)

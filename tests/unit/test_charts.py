@@ -4,9 +4,12 @@ from decimal import Decimal
 
 import plotly.io as pio
 
-from de_core import charts
-from de_core.ita import Band, latest_ita
-from de_core.progress import KpiStatus, kpi_statuses
+from de_core.activities import charts as activity_charts
+from de_core.cycle import charts as cycle_charts
+from de_core.cycle.progress import KpiStatus, kpi_statuses
+from de_core.display import charts
+from de_core.ita import charts as ita_charts
+from de_core.ita.score import Band, latest_ita
 
 
 def _status(demo_wb, today, kpi_id: str) -> KpiStatus:
@@ -21,13 +24,13 @@ def test_the_template_is_registered_with_a_thai_font_first_and_thousands_separat
 
 def test_band_steps_follow_the_years_table_and_fall_back_to_the_default_colours():
     bands = [Band("AA", Decimal(95), "#1A9850"), Band("A", Decimal(85), ""), Band("B", Decimal(0), "red; x")]
-    assert charts.band_steps(bands) == [(0.0, 85.0, charts.BAND_COLORS["B"]), (85.0, 95.0, charts.BAND_COLORS["A"]),
+    assert ita_charts.band_steps(bands) == [(0.0, 85.0, ita_charts.BAND_COLORS["B"]), (85.0, 95.0, ita_charts.BAND_COLORS["A"]),
                                         (95.0, 100.0, "#1A9850")]
-    assert charts.band_steps([]) == []
+    assert ita_charts.band_steps([]) == []
 
 
 def test_the_ita_gauge_shows_93_47_against_95_in_seven_band_colours(demo_wb):
-    fig = charts.ita_gauge(latest_ita(demo_wb, 2566), Decimal(95), "th")
+    fig = ita_charts.ita_gauge(latest_ita(demo_wb, 2566), Decimal(95), "th")
     gauge = fig.data[0]
     assert gauge.mode == "gauge+number+delta" and gauge.value == 93.47 and gauge.delta.reference == 95
     assert gauge.gauge.threshold.value == 95 and len(gauge.gauge.steps) == 7
@@ -42,21 +45,21 @@ def test_share_gauges_show_the_percentage_met_and_met_over_total():
 
 
 def test_the_budget_gauge_runs_to_the_allocation_with_baht_in_thai_and_a_prefix_in_english():
-    th = charts.budget_gauge(Decimal(36970), Decimal(50000), Decimal(50000), "th").data[0]
+    th = activity_charts.budget_gauge(Decimal(36970), Decimal(50000), Decimal(50000), "th").data[0]
     assert th.value == 36970 and list(th.gauge.axis.range) == [0, 50000] and th.gauge.threshold.value == 50000
     assert th.number.suffix == " บาท" and th.number.valueformat == ",.0f"
-    en = charts.budget_gauge(Decimal(100), None, Decimal(0), "en").data[0]
+    en = activity_charts.budget_gauge(Decimal(100), None, Decimal(0), "en").data[0]
     assert en.number.prefix == "฿" and en.gauge.threshold.value is None and list(en.gauge.axis.range) == [0, 100]
 
 
 def test_a_count_kpi_gauge_is_scaled_round_above_its_target_with_a_delta_to_target(demo_wb, today):
-    gauge = charts.kpi_gauge(_status(demo_wb, today, "kpi-exec-4"), "th").data[0]
+    gauge = cycle_charts.kpi_gauge(_status(demo_wb, today, "kpi-exec-4"), "th").data[0]
     assert gauge.value == 8 and gauge.delta.reference == 12 and list(gauge.gauge.axis.range) == [0, 15]
     assert "เป้าหมาย 12 ครั้ง" in gauge.title.text and gauge.gauge.bar.color == charts.AMBER
 
 
 def test_a_percent_kpi_gauge_runs_to_100_and_shows_its_baseline(demo_wb, today):
-    gauge = charts.kpi_gauge(_status(demo_wb, today, "kpi-sup-1"), "en").data[0]
+    gauge = cycle_charts.kpi_gauge(_status(demo_wb, today, "kpi-sup-1"), "en").data[0]
     assert list(gauge.gauge.axis.range) == [0, 100] and gauge.number.suffix == "%"
     assert list(gauge.gauge.steps[0].range) == [0, 40] and "baseline 40%" in gauge.title.text
     assert gauge.gauge.bar.color == charts.GREEN
@@ -65,22 +68,22 @@ def test_a_percent_kpi_gauge_runs_to_100_and_shows_its_baseline(demo_wb, today):
 def test_lower_is_better_swaps_the_delta_colours():
     status = KpiStatus({"direction": "lower", "target": Decimal(5), "measure_type": "count", "unit": "<b>x</b>"},
                        [{"value": Decimal(7), "_row": 2}])
-    gauge = charts.kpi_gauge(status).data[0]
+    gauge = cycle_charts.kpi_gauge(status).data[0]
     assert gauge.delta.increasing.color == charts.RED and gauge.delta.decreasing.color == charts.GREEN
     assert "&lt;b&gt;" in gauge.title.text  # sheet text stays inert inside plotly labels
 
 
 def test_a_trend_line_has_buddhist_era_ticks_in_thai_and_ce_ticks_in_english(demo_wb, today):
     status = _status(demo_wb, today, "kpi-staff-2")
-    th = charts.trend_line(status, "th")
+    th = cycle_charts.trend_line(status, "th")
     assert list(th.layout.xaxis.ticktext) == ["20 ธ.ค. 2565", "28 ก.พ. 2566", "31 พ.ค. 2566", "23 มิ.ย. 2566"]
     assert [t.name for t in th.data] == ["ผลการวัด", "เป้าหมาย", "ค่าฐาน"]
     assert list(th.data[0].y) == [88, 91, 86, 89] and list(th.data[1].y) == [90, 90]
-    assert charts.trend_line(status, "en").layout.xaxis.ticktext[0] == "20 Dec 2022"
+    assert cycle_charts.trend_line(status, "en").layout.xaxis.ticktext[0] == "20 Dec 2022"
 
 
 def test_stage_bars_stack_done_late_in_progress_and_not_started_with_the_first_stage_on_top():
-    fig = charts.stage_bars([("Vision", {"done": 4}), ("ACT", {"late": 1, "in_progress": 2})], "en")
+    fig = cycle_charts.stage_bars([("Vision", {"done": 4}), ("ACT", {"late": 1, "in_progress": 2})], "en")
     assert [t.name for t in fig.data] == ["done", "late", "in progress", "not started"]
     assert list(fig.data[0].y) == ["ACT", "Vision"] and list(fig.data[0].x) == [0, 4]
     assert list(fig.data[1].x) == [1, 0] and fig.data[1].marker.color == charts.STATUS_COLORS["late"]

@@ -1,6 +1,6 @@
 """Coverage: activities and reflections counted per characteristic × declaration pair; uncovered pairs are gaps."""
 
-from de_core.coverage import coverage
+from de_core.activities.coverage import coverage
 from tests.unit.activity_fixtures import activity, workbook_of
 
 

@@ -2,10 +2,10 @@
 
 from decimal import Decimal
 
-from de_core.budget import budget_summary
-from de_core.ita import latest_ita
-from de_core.overview import build_overview
-from de_core.progress import group_summaries, kpi_statuses, stage_progress
+from de_core.activities.budget import budget_summary
+from de_core.cycle.progress import group_summaries, kpi_statuses, stage_progress
+from de_core.ita.score import latest_ita
+from de_core.summary.overview import build_overview
 
 
 def test_demo_budget_is_the_seeds_fifty_thousand_split_ten_and_forty(demo_wb):

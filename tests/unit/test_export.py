@@ -3,8 +3,8 @@
 import io
 import zipfile
 
-from de_core.export import BOM, csv_files, csv_name, csv_zip, read_csv, tab_csv
-from de_core.raw import RawTab, RawWorkbook
+from de_core.documents.export import BOM, csv_files, csv_name, csv_zip, read_csv, tab_csv
+from de_core.sheet.raw import RawTab, RawWorkbook
 
 
 def test_a_tab_exports_with_a_utf8_bom_and_crlf_lines():

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from de_core.feed import (
+from de_core.cycle.feed import (
     FeedFilters,
     activity_options,
     busiest_activity,
@@ -17,8 +17,8 @@ from de_core.feed import (
     tag_options,
     what_changed,
 )
-from de_core.raw import RawTab, RawWorkbook
-from de_core.workbook import parse_workbook
+from de_core.sheet.raw import RawTab, RawWorkbook
+from de_core.sheet.workbook import parse_workbook
 from tests.unit.activity_fixtures import activity, workbook_of
 
 FY = 2566

@@ -7,7 +7,9 @@ from decimal import Decimal
 
 import pytest
 
-from de_core.forms import (
+from de_core.sheet.raw import RawTab, RawWorkbook
+from de_core.sheet.workbook import parse_workbook
+from de_core.writing.forms import (
     ANSWER_LIMIT,
     build_row,
     date_choices,
@@ -16,8 +18,6 @@ from de_core.forms import (
     prepare,
     validate,
 )
-from de_core.raw import RawTab, RawWorkbook
-from de_core.workbook import parse_workbook
 
 FY = 2566
 KNOWN = {"activities": {"act-4", "act-5", "act-5-07"}, "kpis": {"kpi-exec-2", "kpi-sup-1"}}

@@ -4,7 +4,7 @@ import re
 import string
 from pathlib import Path
 
-from de_core.i18n import STRINGS, translate
+from de_core.display.i18n import STRINGS, translate
 
 ROOT = Path(__file__).resolve().parents[2]
 UI_FILES = [ROOT / "streamlit_app.py", *sorted((ROOT / "pages").glob("*.py")), *sorted((ROOT / "de_ui").glob("*.py"))]

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from de_core.ita import (
+from de_core.ita.score import (
     Band,
     band_for,
     headroom,

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from de_core.demo import demo_workbook
-from de_core.health import all_issues
-from de_core.ita_checks import ita_issues
-from de_core.raw import RawTab
-from de_core.schema import load_schema
-from de_core.workbook import parse_workbook
+from de_core.ita.checks import ita_issues
+from de_core.ops.demo import demo_workbook
+from de_core.sheet.raw import RawTab
+from de_core.sheet.schema import load_schema
+from de_core.sheet.workbook import parse_workbook
+from de_core.summary.health import all_issues
 from tests.unit.itadata import demo_with, scores_row, weight_rows
 
 

@@ -8,11 +8,11 @@ from decimal import Decimal
 
 import pytest
 
-from de_core import ita_display as show
-from de_core.ita import Needed
-from de_core.ita_view import build_ita_view, history, ita_activities, to_score, what_if
-from de_core.raw import RawWorkbook
-from de_core.workbook import parse_workbook
+from de_core.ita import display as show
+from de_core.ita.score import Needed
+from de_core.ita.view import build_ita_view, history, ita_activities, to_score, what_if
+from de_core.sheet.raw import RawWorkbook
+from de_core.sheet.workbook import parse_workbook
 from tests.unit.itadata import demo_with
 
 D = Decimal

@@ -3,8 +3,8 @@
 from datetime import date
 from decimal import Decimal
 
-from de_core.kpi_view import build_kpi_view, format_value, matrix_rows
-from de_core.mdtext import md_escape
+from de_core.cycle.kpis import build_kpi_view, format_value, matrix_rows
+from de_core.display.mdtext import md_escape
 from tests.unit.directors_data import workbook_of
 
 TODAY = date(2023, 11, 20)
@@ -121,7 +121,7 @@ def test_each_kpi_gets_only_its_own_evidence_rows_in_sheet_order_then_its_readin
 def test_kpi_cards_come_in_pages_that_keep_their_group_headings_and_order(demo_wb):
     from datetime import date
 
-    from de_core.kpi_view import build_kpi_view
+    from de_core.cycle.kpis import build_kpi_view
 
     view = build_kpi_view(demo_wb, 2566, date(2023, 6, 30))
     shown = view.shown

@@ -1,6 +1,6 @@
 """Sheet text shown through Markdown elements stays inert: no links, images, emphasis or HTML."""
 
-from de_core.mdtext import md_escape, md_escape_line, md_escape_lines
+from de_core.display.mdtext import md_escape, md_escape_line, md_escape_lines
 
 
 def test_links_images_emphasis_and_html_are_escaped():

@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from de_core.i18n import STRINGS
+from de_core.display.i18n import STRINGS
 from de_ui.nav import PAGES
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from de_core.oit import INVALID, MISSING, code_key, oit_checklist
+from de_core.ita.oit import INVALID, MISSING, code_key, oit_checklist
 from tests.unit.itadata import demo_with
 
 GROUPS = ["basic_info", "administration", "budget", "hr", "transparency", "prevention", "internal_measures"]

@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from de_core.actor import Actor
-from de_core.outbox import Outbox, outbox_path
 from de_core.store import StoreUnavailable
-from de_core.writer import Submission, Writer
+from de_core.writing.actor import Actor
+from de_core.writing.outbox import Outbox, outbox_path
+from de_core.writing.submission import Submission
+from de_core.writing.writer import Writer
 
 EDITOR = Actor("officer@example.go.th", "editor", "oidc")
 T0 = datetime(2023, 5, 15, 9, 0, tzinfo=timezone(timedelta(hours=7)))

@@ -3,7 +3,7 @@
 from datetime import date
 from decimal import Decimal
 
-from de_core.overview import build_overview, due_rows, latest_reflections
+from de_core.summary.overview import build_overview, due_rows, latest_reflections
 from tests.unit.directors_data import workbook_of
 
 TODAY = date(2023, 11, 20)

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from de_core.parse import BadCell, parse_date, parse_fiscal_year, parse_month, parse_month_range
-from de_core.text import THAI_DIGITS
+from de_core.sheet.parse import BadCell, parse_date, parse_fiscal_year, parse_month, parse_month_range
+from de_core.sheet.text import THAI_DIGITS
 from de_core.thaidate import (
     EN_MONTHS_ABBR,
     EN_MONTHS_FULL,

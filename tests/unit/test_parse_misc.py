@@ -10,8 +10,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from de_core import parse
-from de_core.parse import (
+from de_core.sheet import parse
+from de_core.sheet.parse import (
     BadCell,
     parse_bool,
     parse_enum,

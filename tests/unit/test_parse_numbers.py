@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from de_core.parse import (
+from de_core.sheet.parse import (
     BadCell,
     parse_baht,
     parse_int,
@@ -17,7 +17,7 @@ from de_core.parse import (
     parse_percent,
     parse_score,
 )
-from de_core.text import THAI_DIGITS
+from de_core.sheet.text import THAI_DIGITS
 
 FAST = settings(max_examples=200, deadline=None)
 

@@ -6,8 +6,8 @@ import io
 
 import pytest
 
-from de_core import passcode
-from de_core.passcode import RateLimiter, hash_passcode, verify_passcode
+from de_core.writing import passcode
+from de_core.writing.passcode import RateLimiter, hash_passcode, verify_passcode
 
 FAST = 1_000  # iterations for tests; the hash carries its own count
 
@@ -107,3 +107,15 @@ def test_the_command_refuses_a_short_passcode(monkeypatch, capsys):
     monkeypatch.setattr("sys.stdin", io.StringIO("short\n"))
     assert passcode.main([]) == 1
     assert "at least 8" in capsys.readouterr().err
+
+
+def test_de_dashboard_passcode_prints_the_same_secrets_line(monkeypatch, capsys):
+    from de_core.ops.cli import main
+
+    monkeypatch.setattr("sys.stdin", io.StringIO("ยาวพอแล้ว-456\n"))
+    monkeypatch.setattr(passcode, "ITERATIONS", FAST)
+    monkeypatch.setattr(passcode.hash_passcode, "__defaults__", (FAST, None))
+    assert main(["passcode"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("[editors]\npasscode_hash = \"pbkdf2_sha256$")
+    assert verify_passcode("ยาวพอแล้ว-456", out.split('"')[1])

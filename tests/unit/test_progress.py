@@ -3,7 +3,7 @@
 from datetime import date
 from decimal import Decimal
 
-from de_core.progress import (
+from de_core.cycle.progress import (
     KpiStatus,
     activity_due,
     due_items,

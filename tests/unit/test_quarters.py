@@ -2,7 +2,7 @@
 
 from decimal import Decimal
 
-from de_core.quarters import quarter_spread, spread_evenly
+from de_core.activities.quarters import quarter_spread, spread_evenly
 from tests.unit.activity_fixtures import activity, workbook_of
 
 

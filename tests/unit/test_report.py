@@ -6,9 +6,9 @@ from datetime import date
 from docx import Document
 from docx.oxml.ns import qn
 
-from de_core.raw import RawTab
-from de_core.report import build_report, render_docx, render_html
-from de_core.workbook import parse_workbook
+from de_core.documents.report import build_report, render_docx, render_html
+from de_core.sheet.raw import RawTab
+from de_core.sheet.workbook import parse_workbook
 
 FY = 2566
 
@@ -54,7 +54,7 @@ def test_the_report_follows_changed_data(demo_raw, today, schema):
 
 
 def test_an_empty_workbook_gives_every_section_a_message_saying_what_to_enter(schema, today):
-    from de_core.raw import RawWorkbook
+    from de_core.sheet.raw import RawWorkbook
 
     report = build_report(parse_workbook(RawWorkbook(), schema), None, "th", today)
     assert all(s.table is None and "แท็บ" in s.empty for s in report.sections)
@@ -116,8 +116,8 @@ def test_html_escapes_script_typed_into_a_reflection(demo_raw, schema):
 
 
 def test_the_preview_cells_show_sheet_text_literally_with_line_breaks():
-    from de_core.report.model import Table
-    from de_core.report.preview import markdown_cell, preview_rows
+    from de_core.documents.report.model import Table
+    from de_core.documents.report.preview import markdown_cell, preview_rows
 
     assert markdown_cell("1. ข้อ *หนึ่ง*\n<b>x</b>") == r"1\. ข้อ \*หนึ่ง\*" + "  \n" + r"\<b\>x\</b\>"
     headers, rows, hidden = preview_rows(Table(["ที่ (No.)"], [["4"]], total=["50,000 บาท"]))
@@ -126,8 +126,8 @@ def test_the_preview_cells_show_sheet_text_literally_with_line_breaks():
 
 
 def test_a_long_table_previews_its_first_rows_and_the_total_and_counts_the_rest():
-    from de_core.report.model import Table
-    from de_core.report.preview import preview_rows
+    from de_core.documents.report.model import Table
+    from de_core.documents.report.preview import preview_rows
 
     table = Table(["ที่"], [[str(i)] for i in range(1, 101)], total=["รวม"])
     headers, rows, hidden = preview_rows(table, limit=30)
@@ -136,8 +136,8 @@ def test_a_long_table_previews_its_first_rows_and_the_total_and_counts_the_rest(
 
 
 def test_a_cell_of_thousands_of_lines_previews_its_first_twenty_then_an_ellipsis():
-    from de_core.report.model import Table
-    from de_core.report.preview import preview_rows
+    from de_core.documents.report.model import Table
+    from de_core.documents.report.preview import preview_rows
 
     cell = "\n".join(f"บทเรียน {i}" for i in range(1, 5001))
     _, rows, _ = preview_rows(Table(["บทเรียน"], [[cell]]))

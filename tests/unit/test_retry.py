@@ -10,7 +10,7 @@ from google.auth import exceptions as auth_exceptions
 from gspread.exceptions import APIError
 
 from de_core.store import PermissionDenied, StoreError, StoreUnavailable
-from de_core.store.retry import RetryPolicy, SheetRequestRefused, is_retryable, with_retry
+from de_core.store.google.retry import RetryPolicy, SheetRequestRefused, is_retryable, with_retry
 
 
 def api_error(status: int, message: str = "oops", retry_after: str | None = None) -> APIError:

@@ -1,7 +1,7 @@
 """The workbook schema: every tab the issues name, consistent columns, unambiguous headers."""
 
-from de_core.schema import match_headers
-from de_core.text import fold
+from de_core.sheet.schema import match_headers
+from de_core.sheet.text import fold
 
 REQUIRED_TABS = {
     "settings", "de_steps", "kras", "kpis", "kpi_readings", "activities", "expenses", "ita_scores", "ita_bands",

@@ -4,7 +4,7 @@ import io
 
 from PIL import Image
 
-from de_core.share import qr_png, viewer_link
+from de_core.ops.share import qr_png, viewer_link
 
 PATHS = ["overview", "data-health", "share"]
 

@@ -1,4 +1,4 @@
-"""de_core.text: normalisation used by header matching, enum matching and every cell parser."""
+"""de_core.sheet.text: normalisation used by header matching, enum matching and every cell parser."""
 
 from __future__ import annotations
 
@@ -7,7 +7,14 @@ import unicodedata
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from de_core.text import ZERO_WIDTH, fold, normalize, normalize_light, split_multi, thai_digits_to_arabic
+from de_core.sheet.text import (
+    ZERO_WIDTH,
+    fold,
+    normalize,
+    normalize_light,
+    split_multi,
+    thai_digits_to_arabic,
+)
 
 FAST = settings(max_examples=200, deadline=None)
 

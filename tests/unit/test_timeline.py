@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from de_core.timeline import actual_range, build_timeline, display_status, is_late, planned_range
+from de_core.activities.timeline import actual_range, build_timeline, display_status, is_late, planned_range
 from tests.unit.activity_fixtures import activity, workbook_of
 
 AS_OF = date(2023, 6, 30)

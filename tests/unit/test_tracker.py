@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from de_core.tracker import build_tracker, status_label, table_rows
+from de_core.cycle.tracker import build_tracker, status_label, table_rows
 from tests.unit.directors_data import step, workbook_of
 
 TODAY = date(2023, 11, 20)

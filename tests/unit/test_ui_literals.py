@@ -68,7 +68,7 @@ def _literals(path: Path) -> list[str]:
 
 def test_streamlit_calls_in_pages_and_de_ui_show_no_literal_text():
     problems = [p for f in UI_FILES for p in _literals(f)]
-    assert problems == [], "use t('area.key') from de_core/strings instead of literal text:\n" + "\n".join(problems)
+    assert problems == [], "use t('area.key') from de_core/display/strings instead of literal text:\n" + "\n".join(problems)
 
 
 def test_the_literal_scan_catches_thai_english_and_f_string_labels(tmp_path):

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from de_core.raw import RawTab, RawWorkbook
-from de_core.workbook import parse_workbook
+from de_core.sheet.raw import RawTab, RawWorkbook
+from de_core.sheet.workbook import parse_workbook
 
 
 def _raw(title: str, rows: list[list[str]]) -> RawWorkbook:

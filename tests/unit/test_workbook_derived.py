@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import threading
 
-from de_core import workbook as workbook_module
-from de_core.demo import demo_workbook
-from de_core.workbook import parse_workbook
+from de_core.ops.demo import demo_workbook
+from de_core.sheet import workbook as workbook_module
+from de_core.sheet.workbook import parse_workbook
 
 
 def test_a_derived_value_is_built_once_per_key_and_then_reused():

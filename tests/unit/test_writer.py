@@ -8,7 +8,6 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from de_core.actor import LOCAL_EDITOR, VIEWER, Actor
 from de_core.store import (
     AppendResult,
     DuplicateIdConflict,
@@ -17,7 +16,9 @@ from de_core.store import (
     StoreUnavailable,
     UpdateResult,
 )
-from de_core.writer import Submission, Writer
+from de_core.writing.actor import LOCAL_EDITOR, VIEWER, Actor
+from de_core.writing.submission import Submission
+from de_core.writing.writer import Writer
 
 EDITOR = Actor("officer@example.go.th", "editor", "oidc")
 AT = datetime(2023, 5, 15, 14, 30, tzinfo=timezone(timedelta(hours=7)))

@@ -1,0 +1,106 @@
+"""The Google Sheets store: every tab in one request, RAW appends by id, updates found again by id.
+
+The first full load brings the spreadsheet's metadata and every tab's values in one spreadsheets.get; later
+loads are one values.batchGet over the kept titles (book.SheetBook). A row whose append was re-sent may land
+twice when the first request is applied late; reads of its tab empty that identical copy for a while after (tidy).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from datetime import UTC, datetime
+from typing import Any
+
+from de_core.sheet.raw import RawTab, RawWorkbook
+from de_core.sheet.schema import Tab, match_headers
+from de_core.store.base import AppendResult, UpdateResult, plan_appends
+from de_core.store.google.append import send_append
+from de_core.store.google.book import SheetBook, missing_tab, spreadsheet_key
+from de_core.store.google.ids import fill_missing_ids
+from de_core.store.google.read import FULL_LOAD_PARAMS, Grid, split_full_load
+from de_core.store.google.retry import SheetRequestRefused
+from de_core.store.google.tidy import read_tab, tidy
+from de_core.store.google.update import update_row
+
+__all__ = ["GoogleSheetStore", "missing_tab", "spreadsheet_key"]
+
+
+class GoogleSheetStore(SheetBook):
+    """A workbook in a Google Sheet, shared with people who edit it at the same time."""
+
+    name = "google"
+
+    def read_all(self) -> RawWorkbook:
+        """Every tab in one request: the first time one spreadsheets.get bringing the metadata and the values,
+        then one values.batchGet over the tab titles kept from it."""
+        with self.lock:
+            tabs = self._full_load() if self._book is None else None
+        if tabs is None:
+            titles = self.titles()
+            try:
+                grids = self.read_tabs(titles)
+            except SheetRequestRefused as err:
+                if not err.bad_range:
+                    raise
+                titles = self.refresh_metadata()  # a person renamed or deleted a tab since we looked
+                grids = self.read_tabs(titles)
+            tabs = list(zip(titles, grids, strict=False))
+        raw = RawWorkbook(source=f"google:{self.key}", read_at=datetime.now(UTC))
+        for title, rows in tabs:
+            tab = self.schema.find_tab(title)
+            with self.lock:
+                raw.add(RawTab(title, rows if tab is None else tidy(self, tab, title, rows)))
+        return raw
+
+    def _full_load(self) -> list[tuple[str, Grid]]:
+        """Open the spreadsheet with ONE request that also brings every tab's cells as displayed (retried)."""
+        http = self.client.http_client
+        meta, tabs = split_full_load(self.call(lambda: http.fetch_sheet_metadata(self.key, FULL_LOAD_PARAMS)))
+        self._open(meta)
+        return tabs
+
+    def read_tab(self, tab: Tab) -> tuple[str, Grid]:
+        """The current title and rows of one schema tab, read now (one request; late copies tidied)."""
+        return read_tab(self, tab)
+
+    def append(self, tab_key: str, rows: list[Mapping[str, Any]]) -> AppendResult:
+        """Append rows after the table (RAW, INSERT_ROWS). An id already present with the same content is a no-op.
+
+        Raises DuplicateIdConflict, SchemaMismatch (missing tab or header), StoreUnavailable, PermissionDenied.
+        """
+        tab = self.schema.tab(tab_key)
+        result = AppendResult()
+        with self.lock:
+            title, grid = self.read_tab(tab)
+            header = grid[0] if grid else []
+            pending = plan_appends(tab, grid, rows, result)
+            if pending:
+                id_pos = match_headers(tab, header)[0].get(tab.id_column)
+                send_append(self, tab.key, title, grid, id_pos, pending)
+        return result
+
+    def update(self, tab_key: str, row_id: str, values: Mapping[str, Any]) -> UpdateResult:
+        """Change cells of the one row whose id is row_id, found again at write time, then verified.
+
+        Raises RowNotFound, AmbiguousRow, SchemaMismatch, StoreUnavailable, or StoreError when a person's
+        simultaneous edit made the write unsafe (what happened is in the message).
+        """
+        with self.lock:
+            return update_row(self, self.schema.tab(tab_key), row_id, values)
+
+    def ensure_columns(self, tab_key: str, headers: list[str]) -> list[str]:
+        """Add header cells the tab lacks at the end of row 1 (unknown columns an import keeps)."""
+        tab = self.schema.tab(tab_key)
+        with self.lock:
+            title, grid = self.read_tab(tab)
+            header = grid[0] if grid else []
+            added = list(dict.fromkeys(h for h in headers if h not in header))
+            if added:
+                self.ensure_width(title, len(header) + len(added))
+                self.write_cells(title, {(1, len(header) + i + 1): h for i, h in enumerate(added)})
+        return added
+
+    def fill_missing_ids(self, tab_key: str, make_id: Callable[[str], str]) -> list[str]:
+        """Give every non-blank row without an id a fresh one (verified). Raises StoreError on a moved row."""
+        with self.lock:
+            return fill_missing_ids(self, tab_key, make_id)

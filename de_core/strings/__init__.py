@@ -1,1 +1,0 @@
-"""Translation tables, one module per area of the product; each defines STRINGS = {key: (thai, english)}."""

@@ -1,0 +1,239 @@
+"""The entry forms as data: check what was typed (Thai and English messages), then build sheet rows of text.
+
+Rows are written the way staff type them: dates as Buddhist-Era "15/05/2566", dropdown values as their Thai
+labels, lists joined with ", ". parse_workbook reads every one of them back to the same value.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any, Literal
+
+from de_core.sheet import parse
+from de_core.sheet.schema import Schema, Tab, load_schema
+from de_core.sheet.text import normalize, normalize_light
+from de_core.thaidate import fiscal_year_bounds, format_date, to_be
+from de_core.writing.ids import new_id
+from de_core.writing.submission import Submission
+
+ANSWER_LIMIT = 5_000  # a Google Sheets cell holds 50,000 characters; a whole reflection stays far below that
+Kind = Literal["text", "long", "date", "enum", "tags", "ref", "refs", "urls", "measure", "baht"]
+
+
+@dataclass(frozen=True)
+class Field:
+    """One input of a form: the column it fills, how it is read and checked."""
+
+    key: str
+    kind: Kind
+    required: bool = False
+    limit: int = 200
+    ref: str | None = None  # for ref/refs: the tab whose ids are allowed
+
+
+@dataclass(frozen=True)
+class FormSpec:
+    tab: str
+    op: Literal["append", "update"]
+    fields: tuple[Field, ...]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing to fix before saving: the field and the message in Thai and English."""
+
+    field: str
+    th: str
+    en: str
+
+    def message(self, lang: str = "th") -> str:
+        return self.th if lang == "th" else self.en
+
+
+@dataclass
+class Prepared:
+    """The outcome of checking a form: problems to show, or the submission to send."""
+
+    problems: list[Problem] = field(default_factory=list)
+    submission: Submission | None = None
+
+
+_URLS = Field("evidence", "urls", limit=4_000)
+_NOTE = Field("note", "long", limit=2_000)
+FORMS: dict[str, FormSpec] = {
+    "reflection": FormSpec("reflections", "append", (
+        Field("activity_id", "ref", True, ref="activities"), Field("kpi_ids", "refs", ref="kpis"),
+        Field("author_group", "enum", True), Field("author_role", "text"), Field("written_on", "date", True),
+        Field("what", "long", True, ANSWER_LIMIT), Field("so_what", "long", True, ANSWER_LIMIT),
+        Field("now_what", "long", True, ANSWER_LIMIT), Field("characteristics", "tags"),
+        Field("declarations", "tags"), Field("confidence", "enum"), _URLS,
+    )),
+    "activity_result": FormSpec("activities", "update", (
+        Field("status", "enum", True), Field("actual_start", "date"), Field("actual_end", "date"), _URLS,
+    )),
+    "expense": FormSpec("expenses", "append", (
+        Field("activity_id", "ref", True, ref="activities"), Field("spent_on", "date", True),
+        Field("item", "text", True, 500), Field("amount", "baht", True), _URLS, _NOTE,
+    )),
+    "kpi_reading": FormSpec("kpi_readings", "append", (
+        Field("kpi_id", "ref", True, ref="kpis"), Field("value", "measure", True),
+        Field("measured_on", "date", True), _URLS, _NOTE,
+    )),
+}
+
+
+def be_text(d: date) -> str:
+    """A date as staff type it in the sheet: 15/05/2566 (Buddhist Era)."""
+    return f"{d.day:02d}/{d.month:02d}/{to_be(d.year)}"
+
+
+def _blank(value: Any) -> bool:
+    return value is None or value == [] or (isinstance(value, str) and not normalize(value))
+
+
+def _check(fld: Field, value: Any, tab: Tab, schema: Schema, fy: int,
+           known: Mapping[str, set[str]]) -> list[Problem]:
+    col = tab.column(fld.key)
+    th, en = col.th, col.en
+    if _blank(value):
+        return [Problem(fld.key, f"กรุณากรอก «{th}»", f"«{en}» is required")] if fld.required else []
+    if isinstance(value, str) and len(value) > fld.limit:
+        return [Problem(fld.key,
+                        f"«{th}» ยาวเกิน {fld.limit:,} ตัวอักษร (ตอนนี้ {len(value):,}) กรุณาย่อให้สั้นลง",
+                        f"«{en}» is longer than {fld.limit:,} characters ({len(value):,}); shorten it")]
+    try:
+        if fld.kind == "date":
+            start, end = fiscal_year_bounds(fy)
+            if not isinstance(value, date) or not start <= value <= end:
+                return [Problem(
+                    fld.key, f"«{th}» ต้องอยู่ในปีงบประมาณ {fy} ({format_date(start)} – {format_date(end)})",
+                    f"«{en}» must fall in fiscal year {fy} "
+                    f"({format_date(start, 'en')} – {format_date(end, 'en')})")]
+        elif fld.kind in ("enum", "tags"):
+            allowed = {o.key for o in schema.options(col.enum or "")}
+            wrong = [v for v in (value if isinstance(value, list) else [value]) if v not in allowed]
+            if wrong:
+                return [Problem(fld.key, f"«{th}»: ไม่มีค่า «{wrong[0]}» ในรายการ",
+                                f"«{en}»: «{wrong[0]}» is not allowed")]
+        elif fld.kind in ("ref", "refs"):
+            ids = known.get(fld.ref or "", set())
+            wrong = [v for v in (value if isinstance(value, list) else [value]) if v not in ids]
+            if wrong:
+                return [Problem(fld.key, f"«{th}»: ไม่พบรหัส «{wrong[0]}» ในปีงบประมาณ {fy}",
+                                f"«{en}»: no «{wrong[0]}» in fiscal year {fy}")]
+        elif fld.kind == "urls":
+            parse.parse_urls(value)
+        elif fld.kind == "measure":
+            parse.parse_measure(value)
+        elif fld.kind == "baht":
+            amount = parse.parse_baht(value)
+            if amount is None or amount <= 0:
+                return [Problem(fld.key, f"«{th}» ต้องมากกว่า 0 บาท", f"«{en}» must be more than 0 baht")]
+    except parse.BadCell as bad:
+        return [Problem(fld.key, f"«{th}»: {bad.message('th')}", f"«{en}»: {bad.message('en')}")]
+    return []
+
+
+def _rules(kind: str, values: Mapping[str, Any]) -> list[Problem]:
+    """Checks across fields: an activity started needs its start date, a finished one both dates in order."""
+    if kind != "activity_result":
+        return []
+    status, start, end = values.get("status"), values.get("actual_start"), values.get("actual_end")
+    out = []
+    if status in ("in_progress", "done") and not start:
+        out.append(Problem("actual_start", "กิจกรรมที่เริ่มแล้วต้องมีวันที่เริ่มจริง",
+                           "A started activity needs its actual start"))
+    if status == "done" and not end:
+        out.append(Problem("actual_end", "กิจกรรมที่เสร็จแล้วต้องมีวันที่เสร็จจริง",
+                           "A finished activity needs its actual end"))
+    if isinstance(start, date) and isinstance(end, date) and end < start:
+        out.append(Problem("actual_end", "วันที่เสร็จจริงต้องไม่ก่อนวันที่เริ่มจริง",
+                           "The actual end cannot be before the actual start"))
+    return out
+
+
+def validate(kind: str, values: Mapping[str, Any], fy: int, known: Mapping[str, set[str]],
+             schema: Schema | None = None) -> list[Problem]:
+    """Every problem in a form's input, in field order ([] when it can be saved).
+
+    Raises KeyError on an unknown form kind.
+    """
+    schema = schema or load_schema()
+    spec = FORMS[kind]
+    tab = schema.tab(spec.tab)
+    problems = [p for f in spec.fields for p in _check(f, values.get(f.key), tab, schema, fy, known)]
+    return problems + _rules(kind, values)
+
+
+def _cell(fld: Field, value: Any, tab: Tab, schema: Schema) -> str:
+    if _blank(value):
+        return ""
+    if fld.kind == "long":
+        return normalize_light(value)
+    if fld.kind == "date":
+        return be_text(value)
+    if fld.kind in ("enum", "tags"):
+        enum = tab.column(fld.key).enum or ""
+        keys = value if isinstance(value, list) else [value]
+        return ", ".join(schema.enum_label(enum, k, "th") for k in keys)
+    if fld.kind == "refs":
+        return ", ".join(value)
+    if fld.kind == "urls":
+        return ", ".join(parse.parse_urls(value))
+    return normalize(value)
+
+
+def build_row(kind: str, values: Mapping[str, Any], fy: int, schema: Schema | None = None) -> dict[str, str]:
+    """The cells (column key → text) a valid input writes; blank optional fields give ""."""
+    schema = schema or load_schema()
+    spec = FORMS[kind]
+    tab = schema.tab(spec.tab)
+    row = {f.key: _cell(f, values.get(f.key), tab, schema) for f in spec.fields}
+    if spec.op == "update":
+        return {k: v for k, v in row.items() if v}  # an update never blanks a cell the form left empty
+    return {"fiscal_year": str(fy), **row}
+
+
+def prepare(kind: str, values: Mapping[str, Any], fy: int, known: Mapping[str, set[str]], key: str,
+            row_id: str | None = None, existing: Mapping[str, Any] | None = None,
+            schema: Schema | None = None) -> Prepared:
+    """Check a form and, when valid, turn it into the submission to send.
+
+    `key` is the id kept for this form (the new row's id for an append, the submission id for an update);
+    `row_id` is the row an update changes; `existing` its current record (new evidence links join its own).
+    """
+    spec = FORMS[kind]
+    problems = validate(kind, values, fy, known, schema)
+    if spec.op == "update" and row_id not in known.get(spec.tab, set()):
+        problems.insert(0, Problem("row_id", f"ไม่พบกิจกรรม «{row_id or ''}» ในปีงบประมาณ {fy}",
+                                   f"No activity «{row_id or ''}» in fiscal year {fy}"))
+    if problems:
+        return Prepared(problems)
+    row = build_row(kind, values, fy, schema)
+    if spec.op == "append":
+        return Prepared(submission=Submission.append(spec.tab, {"id": key, **row}))
+    if row.get("evidence") and existing and existing.get("evidence"):
+        merged = list(dict.fromkeys([*existing["evidence"], *row["evidence"].split(", ")]))
+        row["evidence"] = ", ".join(merged)
+    return Prepared(submission=Submission.update(spec.tab, row_id or "", row, key))
+
+
+def new_key(kind: str) -> str:
+    """A fresh id for a form when it is first shown: the future row id, or an update's submission id."""
+    spec = FORMS[kind]
+    return new_id(spec.tab) if spec.op == "append" else f"upd-{uuid.uuid4().hex}"
+
+
+def date_choices(fy: int) -> list[date]:
+    """Every day of the fiscal year, 1 Oct first: a date picker that shows BE dates and stays in the year."""
+    start, end = fiscal_year_bounds(fy)
+    return [start + timedelta(days=i) for i in range((end - start).days + 1)]
+
+
+def default_day(fy: int, day: date) -> date:
+    """The day a form starts on: `day` (today or the as-of date), moved into the fiscal year if outside."""
+    start, end = fiscal_year_bounds(fy)
+    return min(max(day, start), end)

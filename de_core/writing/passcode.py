@@ -1,0 +1,123 @@
+"""The editor passcode: stored as a PBKDF2-SHA256 hash, checked in constant time, sign-ins rate-limited.
+
+Make the line for secrets.toml with:  de-dashboard passcode   (asks for the passcode twice; the same as
+python -m de_core.writing.passcode)
+"""
+
+from __future__ import annotations
+
+import getpass
+import hashlib
+import hmac
+import secrets
+import sys
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+ALGORITHM = "pbkdf2_sha256"
+ITERATIONS = 600_000
+MIN_LENGTH = 8
+MAX_FAILURES = 5
+LOCKOUT_SECONDS = 300.0
+#: failures from every session together before everyone waits (slows guessing from many sessions)
+GLOBAL_MAX_FAILURES = 20
+
+
+def hash_passcode(passcode: str, iterations: int = ITERATIONS, salt: bytes | None = None) -> str:
+    """'pbkdf2_sha256$<iterations>$<salt hex>$<hash hex>' for secrets.toml. Raises ValueError when empty."""
+    if not passcode:
+        raise ValueError("the passcode is empty")
+    salt = salt if salt is not None else secrets.token_bytes(16)
+    digest = hashlib.pbkdf2_hmac("sha256", passcode.encode("utf-8"), salt, iterations)
+    return f"{ALGORITHM}${iterations}${salt.hex()}${digest.hex()}"
+
+
+def verify_passcode(passcode: str, encoded: str) -> bool:
+    """Whether the passcode matches the stored hash (constant-time compare); False for a malformed hash."""
+    try:
+        algorithm, iterations, salt_hex, hash_hex = encoded.strip().split("$")
+        rounds = int(iterations)
+        salt, expected = bytes.fromhex(salt_hex), bytes.fromhex(hash_hex)
+    except (AttributeError, ValueError):
+        return False
+    if algorithm != ALGORITHM or not 1 <= rounds <= 10_000_000 or not expected:
+        return False
+    digest = hashlib.pbkdf2_hmac("sha256", passcode.encode("utf-8"), salt, rounds)
+    return hmac.compare_digest(digest, expected)
+
+
+@dataclass
+class _Window:
+    failures: list[float] = field(default_factory=list)
+    locked_until: float = 0.0
+
+
+class RateLimiter:
+    """Locks a session out after 5 failed sign-ins within 5 minutes, for 5 minutes; all sessions after 20."""
+
+    def __init__(self, clock: Callable[[], float] = time.monotonic, max_failures: int = MAX_FAILURES,
+                 lockout: float = LOCKOUT_SECONDS, global_max: int = GLOBAL_MAX_FAILURES):
+        self.clock = clock
+        self.max_failures = max_failures
+        self.lockout = lockout
+        self.global_max = global_max
+        self._sessions: dict[str, _Window] = {}
+        self._all = _Window()
+        self._lock = threading.Lock()
+
+    def _prune(self, window: _Window, now: float) -> None:
+        window.failures = [t for t in window.failures if now - t < self.lockout]
+
+    def wait_seconds(self, session: str) -> float:
+        """Seconds this session must wait before the next try (0 when it may try now)."""
+        now = self.clock()
+        with self._lock:
+            until = max(self._sessions.get(session, _Window()).locked_until, self._all.locked_until)
+        return max(0.0, until - now)
+
+    def check(self, session: str, passcode: str, encoded: str) -> bool:
+        """Verify a passcode unless locked out; a failure counts towards the lock-out, a success clears it."""
+        if self.wait_seconds(session) > 0:
+            return False
+        ok = verify_passcode(passcode, encoded)
+        now = self.clock()
+        with self._lock:
+            window = self._sessions.setdefault(session, _Window())
+            if ok:
+                window.failures.clear()
+                return True
+            for win, limit in ((window, self.max_failures), (self._all, self.global_max)):
+                self._prune(win, now)
+                win.failures.append(now)
+                if len(win.failures) >= limit:
+                    win.locked_until = now + self.lockout
+                    win.failures.clear()
+        return False
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Ask for a passcode twice and print the [editors] line for secrets.toml."""
+    argv = sys.argv[1:] if argv is None else argv
+    if argv and argv[0] in ("-h", "--help"):
+        print(__doc__.strip())
+        return 0
+    if not sys.stdin.isatty():
+        first = second = sys.stdin.readline().rstrip("\r\n")
+    else:
+        first = getpass.getpass("Editor passcode / รหัสผ่านผู้แก้ไข: ")
+        second = getpass.getpass("Again / อีกครั้ง: ")
+    if first != second:
+        print("The two passcodes differ / รหัสผ่านสองครั้งไม่ตรงกัน", file=sys.stderr)
+        return 1
+    if len(first) < MIN_LENGTH:
+        print(f"Use at least {MIN_LENGTH} characters / ใช้อย่างน้อย {MIN_LENGTH} ตัวอักษร", file=sys.stderr)
+        return 1
+    print("[editors]")
+    print(f'passcode_hash = "{hash_passcode(first)}"')
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
