@@ -1,4 +1,6 @@
-"""spreadsheets.batchUpdate: the structural requests our app and gspread send."""
+"""spreadsheets.batchUpdate: the structural requests our app and gspread send, and the edits a person makes
+(edit_api: sortRange, cutPaste, copyPaste; cell_data_api: appendCells, updateCells; filter_api: basic filter,
+filter views). includeSpreadsheetInResponse honours responseRanges and responseIncludeGridData (get_api)."""
 
 from __future__ import annotations
 
@@ -6,7 +8,7 @@ import copy
 from collections.abc import Callable
 from typing import Any
 
-from . import metadata_api
+from . import cell_data_api, edit_api, filter_api, get_api, metadata_api
 from .errors import bad_request
 from .state import DEFAULT_COLS, DEFAULT_ROWS, Sheet, Workbook
 
@@ -16,8 +18,6 @@ NO_OPS = {
     "updateBorders",
     "mergeCells",
     "unmergeCells",
-    "setBasicFilter",
-    "clearBasicFilter",
     "addConditionalFormatRule",
     "addBanding",
 }
@@ -197,15 +197,25 @@ HANDLERS: dict[str, Callable[[Workbook, dict, str], dict]] = {
     "createDeveloperMetadata": metadata_api.create,
     "deleteDeveloperMetadata": metadata_api.delete,
     "updateSpreadsheetProperties": update_spreadsheet_properties,
+    "sortRange": edit_api.sort_range,
+    "cutPaste": edit_api.cut_paste,
+    "copyPaste": edit_api.copy_paste,
+    "appendCells": cell_data_api.append_cells,
+    "updateCells": cell_data_api.update_cells,
+    "setBasicFilter": filter_api.set_basic_filter,
+    "clearBasicFilter": filter_api.clear_basic_filter,
+    "addFilterView": filter_api.add_filter_view,
+    "deleteFilterView": filter_api.delete_filter_view,
 }
 
 
-def spreadsheets_batch_update(wb: Workbook, body: Any) -> dict:
-    """Apply every request in order; the caller restores a snapshot if any of them fails."""
-    if not isinstance(body, dict) or not isinstance(body.get("requests", []), list):
+def apply_requests(wb: Workbook, requests: Any) -> list[dict]:
+    """Apply Request objects in order and return their replies. Not atomic by itself: callers snapshot the
+    workbook and restore it when this raises (the server for batchUpdate, the helpers for a person's edits)."""
+    if not isinstance(requests, list):
         raise bad_request("Invalid JSON payload received.")
     replies = []
-    for i, request in enumerate(body.get("requests") or []):
+    for i, request in enumerate(requests):
         if not isinstance(request, dict) or len(request) != 1:
             raise bad_request(f"Invalid requests[{i}]: exactly one request kind must be set.")
         ((name, req),) = request.items()
@@ -218,8 +228,18 @@ def spreadsheets_batch_update(wb: Workbook, body: Any) -> dict:
             raise bad_request(
                 f"Invalid JSON payload received. Unknown name \"{name}\" at 'requests[{i}]': Cannot find field."
             )
-        wb.batch_log.append(copy.deepcopy(request))
+    return replies
+
+
+def spreadsheets_batch_update(wb: Workbook, body: Any) -> dict:
+    """Apply every request in order; the caller restores a snapshot if any of them fails."""
+    if not isinstance(body, dict):
+        raise bad_request("Invalid JSON payload received.")
+    requests = [] if body.get("requests") is None else body["requests"]
+    replies = apply_requests(wb, requests)
+    wb.batch_log.extend(copy.deepcopy(requests))
     out: dict[str, Any] = {"spreadsheetId": wb.key, "replies": replies}
     if body.get("includeSpreadsheetInResponse"):
-        out["updatedSpreadsheet"] = wb.metadata()
+        ranges, with_data = body.get("responseRanges") or [], bool(body.get("responseIncludeGridData"))
+        out["updatedSpreadsheet"] = get_api.spreadsheet(wb, ranges, with_data)
     return out

@@ -1,4 +1,4 @@
-"""Cell values: how input is stored (RAW vs USER_ENTERED) and how it is rendered back."""
+"""Cell values: how input is stored (RAW, USER_ENTERED, ExtendedValue), rendered back and ordered."""
 
 from __future__ import annotations
 
@@ -8,6 +8,8 @@ import operator
 import re
 from dataclasses import dataclass
 from typing import Any
+
+from .errors import bad_request
 
 _NUMERIC = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$")
 _OPS = {
@@ -129,3 +131,50 @@ def trim(matrix: list[list[Any]]) -> list[list[Any]]:
     while out and not out[-1]:
         out.pop()
     return out
+
+
+_EXTENDED = ("numberValue", "stringValue", "boolValue", "formulaValue", "errorValue")
+
+
+def cell_from_extended(value: Any, where: str = "") -> Cell | None:
+    """A CellData.userEnteredValue (ExtendedValue, a oneof) as stored. Never parsed: a stringValue stays text
+    ("=1+1", "001" included); an empty one (or {}) leaves the cell empty; errorValue is read-only."""
+    if not isinstance(value, dict) or not set(value) <= set(_EXTENDED) or len(value) > 1:
+        raise bad_request(f"{where}userEnteredValue must set exactly one of {', '.join(_EXTENDED[:4])}")
+    if not value:
+        return None
+    ((kind, v),) = value.items()
+    if kind == "stringValue" and isinstance(v, str):
+        return text_cell(v)
+    if kind == "numberValue" and isinstance(v, int | float) and not isinstance(v, bool):
+        return cell_from_input(v, "RAW")
+    if kind == "boolValue" and isinstance(v, bool):
+        return cell_from_input(v, "RAW")
+    if kind == "formulaValue" and isinstance(v, str) and v.startswith("=") and len(v) > 1:
+        return Cell("formula", v)
+    if kind == "errorValue":
+        raise bad_request(f"{where}errorValue is read-only")
+    raise bad_request(f"{where}Invalid value at 'userEnteredValue.{kind}' ({v!r})")
+
+
+def value_only(cell: Cell | None) -> Cell | None:
+    """PASTE_VALUES: a formula becomes what it computes (a number, or its error text)."""
+    if cell is None or not cell.is_formula:
+        return cell
+    result = evaluate(cell.raw)
+    return text_cell(result) if isinstance(result, str) else cell_from_input(result, "RAW")
+
+
+def sort_key(cell: Cell | None) -> tuple[int, Any] | None:
+    """How sortRange orders a cell: None for an empty cell (always last), else (rank, value) with
+    numbers < text (case-insensitive) < booleans (FALSE < TRUE) < errors, as Sheets orders mixed columns."""
+    if cell is None:
+        return None
+    if cell.kind == "text":
+        return (1, cell.raw.casefold())
+    if cell.kind == "number":
+        return (0, cell.number)
+    if cell.kind == "bool":
+        return (2, bool(cell.number))
+    result = evaluate(cell.raw)
+    return (3, result) if isinstance(result, str) else (0, result)

@@ -7,7 +7,10 @@ each element, and an element left with nothing selected stays as {} (an empty ce
 field left empty is dropped. Grid data covers each sheet from A1: one RowData per row up to the last row holding
 a value or a format, each CellData carrying userEnteredValue, effectiveValue, formattedValue (what
 FORMATTED_VALUE shows) and, for cells under a repeatCell format, userEnteredFormat; an empty cell is {}, a row
-without cells is {}, trailing empties are left out. Not modelled: the `ranges` parameter (answered 400).
+without cells is {}, trailing empties are left out; rowMetadata marks rows the basic filter hides with
+hiddenByFilter (filter_api), and the spreadsheet/sheets carry developerMetadata, basicFilter and filterViews when
+they have any. batchUpdate's reply uses the same resource, limited by responseRanges (spreadsheet()). Not modelled:
+spreadsheets.get's `ranges` parameter (answered 400).
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from .a1 import WHOLE, Bounds
 from .cells import Cell, evaluate, render
 from .errors import bad_request
 from .state import Sheet, Workbook
@@ -34,11 +38,27 @@ def spreadsheets_get(wb: Workbook, query: dict[str, list[str]]) -> dict:
     else:
         sheets = mask.get("sheets", {})
         with_data = "sheets" in mask and (sheets is None or "data" in sheets)
-    out = wb.metadata()
-    if with_data:
-        for sheet, meta in zip(wb.sheets, out["sheets"], strict=True):
-            meta["data"] = [grid_data(sheet)]
+    out = spreadsheet(wb, [], with_data)
     return out if mask is None else apply_mask(out, mask)
+
+
+def spreadsheet(wb: Workbook, ranges: list[str], with_data: bool) -> dict:
+    """The Spreadsheet resource; with A1 ``ranges``, only the sheets they name, each with one GridData per range on
+    it (in the order given) when ``with_data`` — as batchUpdate's responseRanges/responseIncludeGridData."""
+    out = wb.metadata()
+    if not ranges:
+        for sheet, meta in zip(wb.sheets, out["sheets"], strict=True):
+            meta.update({"data": [grid_data(sheet)]} if with_data else {})
+        return out
+    resolved = [wb.resolve(str(text)) for text in ranges]
+    kept = []
+    for sheet, meta in zip(wb.sheets, out["sheets"], strict=True):
+        areas = [b for s, b in resolved if s is sheet]
+        if areas:
+            meta.update({"data": [grid_data(sheet, b) for b in areas]} if with_data else {})
+            kept.append(meta)
+    out["sheets"] = kept
+    return out
 
 
 # -- the fields mask -------------------------------------------------------------------------------------
@@ -95,22 +115,29 @@ def apply_mask(value: Any, mask: Mask | None) -> Any:
 
 
 # -- grid data -------------------------------------------------------------------------------------------
-def grid_data(sheet: Sheet) -> dict:
-    """The whole sheet as GridData (startRow/startColumn are 0, so the API leaves them out)."""
+def grid_data(sheet: Sheet, b: Bounds = WHOLE) -> dict:
+    """GridData for bounds b (default the whole sheet) clipped to the grid; startRow/startColumn are left out when
+    0, as the API leaves out default values."""
+    b = b.clip(sheet.row_count, sheet.col_count)
+    assert b.r1 is not None and b.c1 is not None
     formats = [f for f in sheet.formats if f.get("cell", {}).get("userEnteredFormat")]
     height = max([len(sheet.grid)] + [_end(f["range"], "Row", sheet.row_count) for f in formats])
     rows = []
-    for r in range(min(height, sheet.row_count)):
+    for r in range(b.r0, min(height, b.r1)):
         width = max([len(sheet.grid[r]) if r < len(sheet.grid) else 0]
                     + [_end(f["range"], "Column", sheet.col_count) for f in formats if _covers(f["range"], "Row", r)])
-        cells = [_cell_data(sheet.get(r, c), _format_at(formats, r, c)) for c in range(min(width, sheet.col_count))]
+        cells = [_cell_data(sheet.get(r, c), _format_at(formats, r, c)) for c in range(b.c0, min(width, b.c1))]
         while cells and not cells[-1]:
             cells.pop()
         rows.append({"values": cells} if cells else {})
     while rows and not rows[-1]:
         rows.pop()
-    return {"rowData": rows, "rowMetadata": [{"pixelSize": ROW_PIXELS}] * sheet.row_count,
-            "columnMetadata": [{"pixelSize": COLUMN_PIXELS}] * sheet.col_count}
+    hidden = sheet.filter_hidden
+    out: dict[str, Any] = ({"startRow": b.r0} if b.r0 else {}) | ({"startColumn": b.c0} if b.c0 else {})
+    return out | {"rowData": rows,
+                  "rowMetadata": [{"pixelSize": ROW_PIXELS} | ({"hiddenByFilter": True} if r in hidden else {})
+                                  for r in range(b.r0, b.r1)],
+                  "columnMetadata": [{"pixelSize": COLUMN_PIXELS}] * (b.c1 - b.c0)}
 
 
 def _end(rng: dict, dim: str, size: int) -> int:

@@ -9,19 +9,21 @@ from typing import Any
 from .a1 import cell_index
 from .cells import Cell, cell_from_input, render, text_cell, trim
 from .state import Sheet, Workbook
+from .switches import Switches
 
 
 class SheetHelpers:
     def __init__(self) -> None:
         self._lock = threading.RLock()
         self._books: dict[str, Workbook] = {}
+        self.switches = Switches()  # shared by every spreadsheet of this server
 
     # -- set-up ----------------------------------------------------------------------------
     def add_spreadsheet(
         self, key: str, title: str = "Workbook", sheets: dict[str, list[list[str]]] | None = None
     ) -> None:
         """Create (or replace) a spreadsheet. Cells are stored as plain text (like RAW input)."""
-        wb = Workbook(key, title)
+        wb = Workbook(key, title, self.switches)
         for name, rows in (sheets or {"Sheet1": []}).items():
             wb.add_sheet(name).load(rows)
         with self._lock:
@@ -116,7 +118,7 @@ class SheetHelpers:
                 sheet.set(r, at_col, text_cell(v) if v else None)
 
     def developer_metadata(self, key: str, title: str) -> list[dict]:
-        """The developer metadata on this sheet's rows and columns (copies)."""
+        """The developer metadata on this sheet's rows and columns, and on the sheet itself (copies)."""
         with self._lock:
             return copy.deepcopy(self._sheet(key, title).dev_meta)
 

@@ -1,10 +1,18 @@
-"""Developer metadata on rows and columns, and the by-data-filter value endpoints that find ranges through it.
+"""Developer metadata (on the spreadsheet, a sheet, rows and columns), its search, and the by-data-filter value
+endpoints that find ranges through it.
 
-Modelled on the Sheets API v4 reference: metadata on a ROWS/COLUMNS DimensionRange stays with its rows or
-columns when others are inserted, deleted or moved, and is deleted with them (state.Sheet.remap_meta). A
-developerMetadataLookup selects every metadata matching all the fields it gives; its data range is the whole
-row (from column A) or the whole column. On input, a null value skips its cell. A filter matching nothing
-reads nothing and writes nothing (no error) — the real API's answer for that case is not documented.
+Modelled on the Sheets API v4 reference: a DeveloperMetadataLocation is exactly one of ``spreadsheet: true``
+(locationType SPREADSHEET), ``sheetId`` (SHEET) or a ``dimensionRange`` (ROW/COLUMN). Metadata on a ROWS/COLUMNS
+DimensionRange stays with its rows or columns when others are inserted, deleted or moved, and is deleted with
+them (state.Sheet.remap_meta). A metadataId is unique in the whole spreadsheet: creating one with a used id is
+refused (400; batchUpdate being atomic, nothing of its batch is applied). A developerMetadataLookup selects
+every metadata matching all the fields it gives. Its data range is the whole row (from column A), the whole
+column or the whole sheet; spreadsheet metadata has no data range (reads and writes through it touch nothing).
+developerMetadata.search answers each metadata once with every filter that matched it; an a1Range/gridRange
+filter matches the row, column and sheet metadata of that sheet intersecting it (not the spreadsheet's).
+On input, a null value skips its cell. A filter matching nothing reads nothing and writes nothing (no error);
+deleteDeveloperMetadata matching nothing is a no-op unless Switches.delete_unmatched_metadata_fails — the real
+API's answer for these cases is not documented.
 """
 
 from __future__ import annotations
@@ -27,20 +35,44 @@ def _matches(meta: dict, lookup: dict) -> bool:
     return "locationType" not in lookup or lookup["locationType"] == meta["location"]["locationType"]
 
 
-def find(wb: Workbook, lookup: Any, where: str = "") -> list[tuple[Sheet, dict]]:
-    """Every (sheet, metadata) a DeveloperMetadataLookup selects, in sheet then creation order."""
+def find(wb: Workbook, lookup: Any, where: str = "") -> list[tuple[Sheet | None, dict]]:
+    """Every (sheet, metadata) a DeveloperMetadataLookup selects (sheet None: on the spreadsheet)."""
     if not isinstance(lookup, dict) or not lookup:
         raise bad_request(f"{where}developerMetadataLookup must specify at least one field")
     if "metadataLocation" in lookup or "locationMatchingStrategy" in lookup:
         raise bad_request(f"{where}metadataLocation lookups are not modelled by the fake")
-    return [(s, m) for s in wb.sheets for m in s.dev_meta if _matches(m, lookup)]
+    return [(s, m) for s, m in wb.all_metadata() if _matches(m, lookup)]
 
 
 def _area(sheet: Sheet, meta: dict) -> Bounds:
-    rng = meta["location"]["dimensionRange"]
+    rng = meta["location"].get("dimensionRange")
+    if rng is None:
+        return Bounds(0, 0, sheet.row_count, sheet.col_count)
     if rng["dimension"] == "ROWS":
         return Bounds(rng["startIndex"], 0, rng["endIndex"], sheet.col_count)
     return Bounds(0, rng["startIndex"], sheet.row_count, rng["endIndex"])
+
+
+def _location(wb: Workbook, loc: Any, where: str) -> tuple[Sheet | None, dict]:
+    given = [k for k in ("spreadsheet", "sheetId", "dimensionRange") if isinstance(loc, dict) and k in loc]
+    if len(given) != 1:
+        raise bad_request(f"{where}location must set exactly one of spreadsheet, sheetId, dimensionRange")
+    assert isinstance(loc, dict)
+    if given == ["spreadsheet"]:
+        if loc["spreadsheet"] is not True:
+            raise bad_request(f"{where}location.spreadsheet must be true")
+        return None, {"locationType": "SPREADSHEET", "spreadsheet": True}
+    if given == ["sheetId"]:
+        sheet = wb.sheet_by_id(loc["sheetId"], where)
+        return sheet, {"locationType": "SHEET", "sheetId": sheet.sheet_id}
+    rng = loc["dimensionRange"] if isinstance(loc["dimensionRange"], dict) else {}
+    sheet = wb.sheet_by_id(rng.get("sheetId", 0), where)
+    dim, start, end = rng.get("dimension"), int(rng.get("startIndex", 0)), int(rng.get("endIndex", 0))
+    limit = sheet.row_count if dim == "ROWS" else sheet.col_count
+    if dim not in ("ROWS", "COLUMNS") or not 0 <= start < end <= limit:
+        raise bad_request(f"{where}Invalid dimensionRange for developer metadata: {rng}")
+    return sheet, {"locationType": "ROW" if dim == "ROWS" else "COLUMN", "dimensionRange": {
+        "sheetId": sheet.sheet_id, "dimension": dim, "startIndex": start, "endIndex": end}}
 
 
 def create(wb: Workbook, req: dict, where: str) -> dict:
@@ -49,30 +81,53 @@ def create(wb: Workbook, req: dict, where: str) -> dict:
         raise bad_request(f"{where}Developer metadata must always have a key specified.")
     if meta.get("visibility") not in ("DOCUMENT", "PROJECT"):
         raise bad_request(f"{where}Developer metadata must always have a visibility specified.")
-    rng = (meta.get("location") or {}).get("dimensionRange")
-    if not isinstance(rng, dict):
-        raise bad_request(f"{where}only row and column (dimensionRange) locations are modelled by the fake")
-    sheet = wb.sheet_by_id(rng.get("sheetId", 0), where)
-    dim, start, end = rng.get("dimension"), int(rng.get("startIndex", 0)), int(rng.get("endIndex", 0))
-    limit = sheet.row_count if dim == "ROWS" else sheet.col_count
-    if dim not in ("ROWS", "COLUMNS") or not 0 <= start < end <= limit:
-        raise bad_request(f"{where}Invalid dimensionRange for developer metadata: {rng}")
-    used = {m["metadataId"] for s in wb.sheets for m in s.dev_meta}
-    if meta.get("metadataId") in used:
-        raise bad_request(f"{where}Developer metadata with id {meta['metadataId']} already exists.")
-    meta["metadataId"] = meta.get("metadataId") or wb.new_metadata_id(used)
-    meta["location"] = {"locationType": "ROW" if dim == "ROWS" else "COLUMN", "dimensionRange": {
-        "sheetId": sheet.sheet_id, "dimension": dim, "startIndex": start, "endIndex": end}}
-    sheet.dev_meta.append(meta)
+    sheet, meta["location"] = _location(wb, meta.get("location"), where)
+    used = {m["metadataId"] for _, m in wb.all_metadata()}
+    mid = meta.get("metadataId")
+    if mid in used:
+        raise bad_request(f"{where}Developer metadata with id {mid} already exists.")
+    if mid is not None and (not isinstance(mid, int) or isinstance(mid, bool) or mid < 0):
+        raise bad_request(f"{where}Invalid metadataId: {mid!r}")
+    meta["metadataId"] = mid or wb.new_metadata_id(used)
+    (wb.dev_meta if sheet is None else sheet.dev_meta).append(meta)
     return {"createDeveloperMetadata": {"developerMetadata": copy.deepcopy(meta)}}
 
 
 def delete(wb: Workbook, req: dict, where: str) -> dict:
     lookup = (req.get("dataFilter") or {}).get("developerMetadataLookup")
     gone = find(wb, lookup, where)
+    if not gone and wb.switches.delete_unmatched_metadata_fails:
+        raise bad_request(f"{where}No developer metadata matches the data filter.")
     for sheet, meta in gone:
-        sheet.dev_meta.remove(meta)
+        (wb.dev_meta if sheet is None else sheet.dev_meta).remove(meta)
     return {"deleteDeveloperMetadata": {"deletedDeveloperMetadata": [copy.deepcopy(m) for _, m in gone]}}
+
+
+def _intersects(sheet: Sheet, meta: dict, b: Bounds) -> bool:
+    area, cb = _area(sheet, meta), b.clip(sheet.row_count, sheet.col_count)
+    assert area.r1 is not None and area.c1 is not None and cb.r1 is not None and cb.c1 is not None
+    return area.r0 < cb.r1 and cb.r0 < area.r1 and area.c0 < cb.c1 and cb.c0 < area.c1
+
+
+def developer_metadata_search(wb: Workbook, body: Any) -> dict:
+    """spreadsheets.developerMetadata.search: every metadata any filter selects, with the filters it matched."""
+    if not isinstance(body, dict) or not isinstance(body.get("dataFilters"), list):
+        raise bad_request("Invalid JSON payload received.")
+    matched: dict[int, dict] = {}
+    for i, f in enumerate(body["dataFilters"]):
+        where = f"dataFilters[{i}]: "
+        if isinstance(f, dict) and "developerMetadataLookup" in f:
+            hits = [m for _, m in find(wb, f["developerMetadataLookup"], where)]
+        else:
+            hits = [m for region, b in _ranges(wb, f, where) for s, m in wb.all_metadata()
+                    if s is region and _intersects(s, m, b)]
+        for m in hits:
+            entry = matched.setdefault(m["metadataId"], {"developerMetadata": copy.deepcopy(m), "dataFilters": []})
+            if f not in entry["dataFilters"]:
+                entry["dataFilters"].append(copy.deepcopy(f))
+    order = [m["metadataId"] for _, m in wb.all_metadata()]
+    found = sorted(matched.values(), key=lambda e: order.index(e["developerMetadata"]["metadataId"]))
+    return {"matchedDeveloperMetadata": found} if found else {}
 
 
 def _ranges(wb: Workbook, data_filter: Any, where: str) -> list[tuple[Sheet, Bounds]]:
@@ -85,7 +140,8 @@ def _ranges(wb: Workbook, data_filter: Any, where: str) -> list[tuple[Sheet, Bou
         sheet = wb.sheet_by_id(g.get("sheetId", 0), where)
         return [(sheet, Bounds(g.get("startRowIndex", 0), g.get("startColumnIndex", 0),
                                g.get("endRowIndex"), g.get("endColumnIndex")))]
-    return [(s, _area(s, m)) for s, m in find(wb, data_filter.get("developerMetadataLookup"), where)]
+    found = find(wb, data_filter.get("developerMetadataLookup"), where)
+    return [(s, _area(s, m)) for s, m in found if s is not None]
 
 
 def values_batch_get_by_data_filter(wb: Workbook, body: Any) -> dict:

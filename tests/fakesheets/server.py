@@ -4,17 +4,16 @@ from __future__ import annotations
 
 import json
 import re
-import socket
 import threading
 from collections.abc import Callable, Iterable
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from . import batch_api, get_api, metadata_api, values_api
 from .errors import SheetsError, error_body, quota_message
 from .faults import WRITE_KINDS, Fault, FaultPlan, RequestRecord
-from .helpers import SheetHelpers
+from .person_edits import PersonEdits
+from .transport import Handler, HTTPServer
 
 _ID = r"/v4/spreadsheets/([^/:]+)"
 _ROUTES = [
@@ -25,6 +24,7 @@ _ROUTES = [
     ("POST", re.compile(f"^{_ID}/values:batchClear$"), "values.batchClear"),
     ("POST", re.compile(f"^{_ID}/values:batchGetByDataFilter$"), "values.batchGetByDataFilter"),
     ("POST", re.compile(f"^{_ID}/values:batchUpdateByDataFilter$"), "values.batchUpdateByDataFilter"),
+    ("POST", re.compile(f"^{_ID}/developerMetadata:search$"), "developerMetadata.search"),
     ("POST", re.compile(f"^{_ID}/values/(.+):append$"), "values.append"),
     ("POST", re.compile(f"^{_ID}/values/(.+):clear$"), "values.clear"),
     ("GET", re.compile(f"^{_ID}/values/(.+)$"), "values.get"),
@@ -47,6 +47,8 @@ def _call(kind: str, wb: Any, rng: str | None, query: dict, body: Any) -> dict:
         return metadata_api.values_batch_update_by_data_filter(wb, body)
     if kind == "values.batchClear":
         return values_api.values_batch_clear(wb, body)
+    if kind == "developerMetadata.search":
+        return metadata_api.developer_metadata_search(wb, body)
     assert rng is not None
     if kind == "values.append":
         return values_api.values_append(wb, rng, query, body)
@@ -57,86 +59,21 @@ def _call(kind: str, wb: Any, rng: str | None, query: dict, body: Any) -> dict:
     return values_api.values_update(wb, rng, query, body)
 
 
-class _Handler(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
-    timeout = 30  # idle keep-alive connections are closed after this
-    disable_nagle_algorithm = True  # headers + body in separate writes would otherwise cost ~40 ms
-    wbufsize = 64 * 1024  # buffer the reply; flushed once per request
+class FakeSheetsServer(PersonEdits):
+    """Loopback fake of the Google Sheets API v4 (the subset gspread 6.2 uses, and the edits a person makes).
 
-    def setup(self) -> None:
-        super().setup()
-        self.server.track(self.connection, True)  # type: ignore[attr-defined]
-
-    def finish(self) -> None:
-        self.server.track(self.connection, False)  # type: ignore[attr-defined]
-        super().finish()
-
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - stdlib signature
-        pass
-
-    def _handle(self) -> None:
-        length = int(self.headers.get("Content-Length") or 0)
-        raw = self.rfile.read(length) if length else b""
-        self.server.fake._dispatch(self, self.command, raw)  # type: ignore[attr-defined]
-
-    do_GET = do_POST = do_PUT = do_PATCH = do_DELETE = _handle
-
-    def send_json(self, status: int, payload: dict, headers: dict[str, str] | None = None) -> None:
-        data = json.dumps(payload, ensure_ascii=False).encode("utf-8")
-        self.send_response(status)
-        self.send_header("Content-Type", "application/json; charset=UTF-8")
-        self.send_header("Content-Length", str(len(data)))
-        for name, value in (headers or {}).items():
-            self.send_header(name, value)
-        self.end_headers()
-        self.wfile.write(data)
-
-    def drop(self) -> None:
-        self.close_connection = True
-        try:
-            self.connection.shutdown(socket.SHUT_RDWR)
-        except OSError:
-            pass
-
-
-class _HTTPServer(ThreadingHTTPServer):
-    daemon_threads = True
-    fake: FakeSheetsServer
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self._conns: set[socket.socket] = set()
-        self._conns_lock = threading.Lock()
-
-    def track(self, conn: socket.socket, alive: bool) -> None:
-        with self._conns_lock:
-            (self._conns.add if alive else self._conns.discard)(conn)
-
-    def close_connections(self) -> None:
-        """Kill keep-alive connections so no request is served after stop()."""
-        with self._conns_lock:
-            conns, self._conns = list(self._conns), set()
-        for conn in conns:
-            try:
-                conn.shutdown(socket.SHUT_RDWR)
-            except OSError:
-                pass
-
-    def handle_error(self, request: Any, client_address: Any) -> None:
-        pass  # clients that time out or vanish are part of the game
-
-
-class FakeSheetsServer(SheetHelpers):
-    """Loopback fake of the Google Sheets API v4 (the subset gspread 6.2 uses)."""
+    Tests drive it with faults (inject*), hooks around the next write (before_next_write, after_next_write),
+    a person's edits (helpers, person_edits) and switches for undocumented behaviour (switches.Switches)."""
 
     def __init__(self, host: str = "127.0.0.1", port: int = 0) -> None:
         super().__init__()
         self._addr = (host, port)
-        self._httpd: _HTTPServer | None = None
+        self._httpd: HTTPServer | None = None
         self._thread: threading.Thread | None = None
         self._stopping = threading.Event()
         self._faults = FaultPlan()
         self._before_write: list[Callable[[FakeSheetsServer, str], None]] = []
+        self._after_write: list[Callable[[FakeSheetsServer, str], None]] = []
         self.requests: list[RequestRecord] = []
         self.errors: list[Exception] = []  # unexpected exceptions inside the fake or callbacks
         self.base_url = ""
@@ -146,7 +83,7 @@ class FakeSheetsServer(SheetHelpers):
         if self._httpd is not None:
             return self.base_url
         self._stopping.clear()
-        self._httpd = _HTTPServer(self._addr, _Handler)
+        self._httpd = HTTPServer(self._addr, Handler)
         self._httpd.fake = self
         host, port = self._httpd.server_address[:2]
         self.base_url = f"http://{host}:{port}"
@@ -203,6 +140,12 @@ class FakeSheetsServer(SheetHelpers):
         with self._lock:
             self._before_write.append(callback)
 
+    def after_next_write(self, callback: Callable[[FakeSheetsServer, str], None]) -> None:
+        """Queue a callback; the next write request that is applied runs it (once) right after applying it and
+        before its reply is sent (a write refused with an error leaves it queued)."""
+        with self._lock:
+            self._after_write.append(callback)
+
     def count(self, kind: str | None = None) -> int:
         with self._lock:
             return sum(1 for r in self.requests if kind is None or r.kind == kind)
@@ -212,7 +155,7 @@ class FakeSheetsServer(SheetHelpers):
             self.requests.clear()
 
     # -- request handling ------------------------------------------------------------------
-    def _dispatch(self, h: _Handler, method: str, raw: bytes) -> None:
+    def _dispatch(self, h: Handler, method: str, raw: bytes) -> None:
         split = urlsplit(h.path)
         query = parse_qs(split.query, keep_blank_values=True)
         kind, key, rng = "unknown", None, None
@@ -236,7 +179,7 @@ class FakeSheetsServer(SheetHelpers):
         rec.status = status
         h.send_json(status, payload)
 
-    def _fail(self, h: _Handler, rec: RequestRecord, fault: Fault) -> None:
+    def _fail(self, h: Handler, rec: RequestRecord, fault: Fault) -> None:
         if fault.drop:
             rec.status = 0
             return h.drop()
@@ -278,7 +221,10 @@ class FakeSheetsServer(SheetHelpers):
                         wb.restore(snap)
                     raise
                 rec.applied = True
-                return 200, payload
+                after = self._after_write.pop(0) if rec.kind in WRITE_KINDS and self._after_write else None
+            if after is not None:
+                after(self, wb.key)
+            return 200, payload
         except SheetsError as e:
             return e.code, e.body()
         except Exception as e:  # a bug in the fake or in a test callback: answer 500, keep it for the test

@@ -1,4 +1,8 @@
-"""In-memory spreadsheets: sheets with a sparse-ish grid of cells plus recorded metadata."""
+"""In-memory spreadsheets: sheets with a sparse-ish grid of cells plus recorded metadata and filters.
+
+Row properties (developer metadata on ROWS, hiddenByFilter) belong to the row: they follow insertDimension,
+deleteDimension and moveDimension. Filter ranges grow/shrink when rows are inserted/deleted inside them.
+"""
 
 from __future__ import annotations
 
@@ -8,17 +12,20 @@ from collections.abc import Callable
 from typing import Any
 
 from .a1 import Bounds, parse_bounds, split_sheet
-from .cells import Cell, render, text_cell, trim
+from .cells import text_cell
 from .errors import bad_request
+from .grid import Grid
+from .switches import Switches
 
 DEFAULT_ROWS = 1000
 DEFAULT_COLS = 26
 
 
-class Sheet:
+class Sheet(Grid):
     def __init__(
         self, sheet_id: int, title: str, index: int, rows: int = DEFAULT_ROWS, cols: int = DEFAULT_COLS
     ) -> None:
+        super().__init__()
         self.props: dict[str, Any] = {
             "sheetId": sheet_id,
             "title": title,
@@ -26,11 +33,13 @@ class Sheet:
             "sheetType": "GRID",
             "gridProperties": {"rowCount": rows, "columnCount": cols},
         }
-        self.grid: list[list[Cell | None]] = []
         self.protected_ranges: list[dict] = []
         self.validations: list[dict] = []
         self.formats: list[dict] = []
-        self.dev_meta: list[dict] = []  # DeveloperMetadata on ROWS/COLUMNS ranges of this sheet
+        self.dev_meta: list[dict] = []  # DeveloperMetadata on ROWS/COLUMNS ranges of this sheet and on the sheet
+        self.basic_filter: dict | None = None  # as spreadsheets.get shows it (filterSpecs and criteria)
+        self.filter_views: list[dict] = []
+        self.filter_hidden: set[int] = set()  # row indexes the basic filter hides
 
     # -- properties -------------------------------------------------------------------------
     @property
@@ -61,65 +70,22 @@ class Sheet:
         meta: dict[str, Any] = {"properties": copy.deepcopy(self.props)}
         if self.protected_ranges:
             meta["protectedRanges"] = copy.deepcopy(self.protected_ranges)
+        if self.basic_filter is not None:
+            meta["basicFilter"] = copy.deepcopy(self.basic_filter)
+        if self.filter_views:
+            meta["filterViews"] = copy.deepcopy(self.filter_views)
+        on_sheet = [m for m in self.dev_meta if m["location"]["locationType"] == "SHEET"]
+        if on_sheet:
+            meta["developerMetadata"] = copy.deepcopy(on_sheet)
         return meta
-
-    # -- cells ------------------------------------------------------------------------------
-    def get(self, r: int, c: int) -> Cell | None:
-        if r < len(self.grid) and c < len(self.grid[r]):
-            return self.grid[r][c]
-        return None
-
-    def set(self, r: int, c: int, cell: Cell | None) -> None:
-        if cell is None and self.get(r, c) is None:
-            return
-        while len(self.grid) <= r:
-            self.grid.append([])
-        row = self.grid[r]
-        if len(row) <= c:
-            row.extend([None] * (c + 1 - len(row)))
-        row[c] = cell
-
-    def row_is_empty(self, r: int) -> bool:
-        return r >= len(self.grid) or all(x is None for x in self.grid[r])
-
-    def used_width(self, r0: int, r1: int) -> int:
-        width = 0
-        for r in range(r0, min(r1, len(self.grid))):
-            row = self.grid[r]
-            for c in range(len(row) - 1, -1, -1):
-                if row[c] is not None:
-                    width = max(width, c + 1)
-                    break
-        return width
-
-    def matrix(self, b: Bounds, option: str = "FORMATTED_VALUE", major: str = "ROWS") -> list[list[Any]]:
-        assert b.r1 is not None and b.c1 is not None
-        last_row = min(b.r1, len(self.grid))
-        rows = [[render(self.get(r, c), option) for c in range(b.c0, b.c1)] for r in range(b.r0, last_row)]
-        if major == "COLUMNS":
-            width = b.c1 - b.c0
-            rows = [[row[i] for row in rows] for i in range(width)] if rows else []
-        return trim(rows)
-
-    def write(self, r0: int, c0: int, cells: list[list[Cell | None]]) -> None:
-        for i, row in enumerate(cells):
-            for j, cell in enumerate(row):
-                self.set(r0 + i, c0 + j, cell)
-
-    def clear(self, b: Bounds) -> None:
-        b = b.clip(self.row_count, self.col_count)
-        assert b.r1 is not None and b.c1 is not None
-        for r in range(b.r0, min(b.r1, len(self.grid))):
-            for c in range(b.c0, min(b.c1, len(self.grid[r]))):
-                self.grid[r][c] = None
 
     # -- structure (developer metadata stays with its rows/columns, and goes with them) -------
     def remap_meta(self, dim: str, new_index: Callable[[int], int | None]) -> None:
         """Move (or drop) the metadata on ``dim`` after its rows/columns moved: old index → new index or None."""
         kept = []
         for meta in self.dev_meta:
-            rng = meta["location"]["dimensionRange"]
-            if rng["dimension"] != dim:
+            rng = meta["location"].get("dimensionRange")
+            if rng is None or rng["dimension"] != dim:
                 kept.append(meta)
                 continue
             moved = [i for i in (new_index(j) for j in range(rng["startIndex"], rng["endIndex"])) if i is not None]
@@ -128,16 +94,31 @@ class Sheet:
                 kept.append(meta)
         self.dev_meta = kept
 
+    def _remap_rows(self, new_index: Callable[[int], int | None], start: Callable[[int], int],
+                    end: Callable[[int], int] | None = None) -> None:
+        """Row properties follow their rows; filter ranges' row bounds go through start (and end)."""
+        self.remap_meta("ROWS", new_index)
+        self.filter_hidden = {j for j in map(new_index, self.filter_hidden) if j is not None}
+        for rng in [f.get("range") or {} for f in [self.basic_filter, *self.filter_views] if f is not None]:
+            for name, fn in (("startRowIndex", start), ("endRowIndex", end or start)):
+                if name in rng:
+                    rng[name] = fn(rng[name])
+
     def insert_rows(self, at: int, n: int) -> None:
         if at < len(self.grid):
             self.grid[at:at] = [[] for _ in range(n)]
         self.row_count += n
-        self.remap_meta("ROWS", lambda i: i + n if i >= at else i)
+
+        def shift(i: int) -> int:
+            return i + n if i >= at else i
+
+        self._remap_rows(shift, shift, lambda end: end + n if end > at else end)  # rows below a range: not in it
 
     def delete_rows(self, at: int, n: int) -> None:
         del self.grid[at : at + n]
         self.row_count = max(1, self.row_count - n)
-        self.remap_meta("ROWS", lambda i: i if i < at else None if i < at + n else i - n)
+        self._remap_rows(lambda i: i if i < at else None if i < at + n else i - n,
+                         lambda i: i if i <= at else max(at, i - n))
 
     def insert_cols(self, at: int, n: int) -> None:
         for row in self.grid:
@@ -168,7 +149,10 @@ class Sheet:
                 row.extend([None] * (size - len(row)))
                 row[:] = [row[i] for i in order]
         where = {old: new for new, old in enumerate(order)}
-        self.remap_meta(dim, lambda i: where.get(i, i))
+        if dim == "ROWS":
+            self._remap_rows(lambda i: where.get(i, i), lambda i: i)  # filter ranges are not moved
+        else:
+            self.remap_meta(dim, lambda i: where.get(i, i))
 
     def load(self, rows: list[list[Any]]) -> None:
         self.grid = [[text_cell("" if v is None else str(v)) for v in row] for row in rows]
@@ -177,10 +161,12 @@ class Sheet:
 
 
 class Workbook:
-    def __init__(self, key: str, title: str) -> None:
+    def __init__(self, key: str, title: str, switches: Switches | None = None) -> None:
         self.key = key
         self.title = title
+        self.switches = switches or Switches()
         self.sheets: list[Sheet] = []
+        self.dev_meta: list[dict] = []  # DeveloperMetadata on the spreadsheet itself
         self.forbidden = False
         self.batch_log: list[dict] = []
         self._ids = random.Random(key)  # deterministic sheetIds per spreadsheet key
@@ -198,17 +184,23 @@ class Workbook:
                 list(s.validations),
                 list(s.formats),
                 copy.deepcopy(s.dev_meta),
+                copy.deepcopy((s.basic_filter, s.filter_views, s.filter_hidden)),
             )
             for s in self.sheets
         ]
-        return self.title, list(self.sheets), parts, len(self.batch_log)
+        return self.title, list(self.sheets), parts, len(self.batch_log), copy.deepcopy(self.dev_meta)
 
     def restore(self, snap: tuple) -> None:
-        self.title, self.sheets, parts, log_len = snap
-        for sheet, props, grid, protected, validations, formats, dev_meta in parts:
+        self.title, self.sheets, parts, log_len, self.dev_meta = snap
+        for sheet, props, grid, protected, validations, formats, dev_meta, filters in parts:
             sheet.props, sheet.grid, sheet.protected_ranges = props, grid, protected
             sheet.validations, sheet.formats, sheet.dev_meta = validations, formats, dev_meta
+            sheet.basic_filter, sheet.filter_views, sheet.filter_hidden = filters
         del self.batch_log[log_len:]
+
+    def all_metadata(self) -> list[tuple[Sheet | None, dict]]:
+        """Every developer metadata entry: the spreadsheet's (sheet None) first, then each sheet's."""
+        return [(None, m) for m in self.dev_meta] + [(s, m) for s in self.sheets for m in s.dev_meta]
 
     def metadata(self) -> dict:
         return {
@@ -222,7 +214,7 @@ class Workbook:
             },
             "sheets": [s.metadata() for s in self.sheets],
             "spreadsheetUrl": f"https://docs.google.com/spreadsheets/d/{self.key}/edit",
-        }
+        } | ({"developerMetadata": copy.deepcopy(self.dev_meta)} if self.dev_meta else {})
 
     def sheet(self, title: str) -> Sheet:
         for s in self.sheets:
@@ -248,7 +240,7 @@ class Workbook:
         return sheet, parse_bounds(a1, text)
 
     def new_metadata_id(self, used: set[int]) -> int:
-        """A fresh positive developer metadata id (deterministic per spreadsheet)."""
+        """A fresh positive id (developer metadata, filter views; deterministic per spreadsheet)."""
         while (mid := self._ids.randint(1, 2**31 - 1)) in used:
             pass
         return mid

@@ -1,4 +1,5 @@
-"""The fake's developer metadata: anchors stay with their rows and columns, and by-data-filter reads and writes."""
+"""The fake's developer metadata: anchors stay with their rows and columns, by-data-filter reads and writes,
+metadata on the spreadsheet itself, developerMetadata.search, unique ids and the unmatched-delete switch."""
 
 from __future__ import annotations
 
@@ -115,3 +116,55 @@ def test_a_failed_batch_update_leaves_no_anchor_behind(srv, http):
         _post(http, ":batchUpdate", {"requests": [{"createDeveloperMetadata": {"developerMetadata": meta}},
                                                   {"deleteSheet": {"sheetId": 999}}]})
     assert srv.developer_metadata(KEY, "Data") == []
+
+
+def _on_book(value: str, mid: int | None = None) -> dict:
+    meta = {"metadataKey": "de.book", "metadataValue": value, "visibility": "DOCUMENT", "location": {"spreadsheet": True}}
+    return {"createDeveloperMetadata": {"developerMetadata": meta | ({"metadataId": mid} if mid else {})}}
+
+
+def _search(http, *filters: dict) -> list[dict]:
+    return _post(http, "/developerMetadata:search", {"dataFilters": list(filters)}).get("matchedDeveloperMetadata", [])
+
+
+def test_spreadsheet_metadata_is_created_found_by_search_shown_by_get_and_deleted(srv, http):
+    meta = _post(http, ":batchUpdate", {"requests": [_on_book("v1")]})["replies"][0]["createDeveloperMetadata"][
+        "developerMetadata"]
+    assert meta["location"] == {"locationType": "SPREADSHEET", "spreadsheet": True} and meta["metadataId"] > 0
+    lookup = {"developerMetadataLookup": {"metadataKey": "de.book", "locationType": "SPREADSHEET"}}
+    assert _search(http, lookup) == [{"developerMetadata": meta, "dataFilters": [lookup]}]
+    assert http.request("get", URL).json()["developerMetadata"] == [meta]
+    _post(http, ":batchUpdate", {"requests": [{"deleteDeveloperMetadata": {"dataFilter": {
+        "developerMetadataLookup": {"metadataId": meta["metadataId"]}}}}]})
+    assert _search(http, lookup) == [] and srv.all_developer_metadata(KEY) == []
+
+
+def test_search_by_range_finds_the_row_metadata_intersecting_it_once_with_every_matching_filter(srv, http):
+    _anchor(http, 1, value="r1")
+    _anchor(http, 3, value="r3")
+    _post(http, ":batchUpdate", {"requests": [_on_book("book")]})
+    by_a1, by_key = {"a1Range": "Data!A2:C3"}, {"developerMetadataLookup": {"metadataValue": "r1"}}
+    found = _search(http, by_a1, by_key)
+    assert [(m["developerMetadata"]["metadataValue"], m["dataFilters"]) for m in found] == [("r1", [by_a1, by_key])]
+    assert [m["metadataValue"] for m in srv.all_developer_metadata(KEY)] == ["book", "r1", "r3"]
+
+
+def test_a_metadata_id_used_anywhere_is_refused_and_nothing_of_its_batch_is_applied(srv, http):
+    row_id = _anchor(http, 1)["replies"][0]["createDeveloperMetadata"]["developerMetadata"]["metadataId"]
+    append = {"appendCells": {"sheetId": 0, "rows": [{"values": [{"userEnteredValue": {"stringValue": "late"}}]}],
+                              "fields": "userEnteredValue"}}
+    for reused in (row_id, 77):
+        with pytest.raises(gspread.exceptions.APIError) as info:
+            _post(http, ":batchUpdate", {"requests": [_on_book("first", 77), append, _on_book("again", reused)]})
+        assert info.value.response.status_code == 400
+    assert srv.values(KEY, "Data") == ROWS and [m["metadataId"] for m in srv.all_developer_metadata(KEY)] == [row_id]
+
+
+def test_deleting_metadata_that_matches_nothing_is_a_no_op_unless_switched_to_an_error(srv, http):
+    gone = {"deleteDeveloperMetadata": {"dataFilter": {"developerMetadataLookup": {"metadataKey": "none"}}}}
+    reply = _post(http, ":batchUpdate", {"requests": [gone]})
+    assert reply["replies"] == [{"deleteDeveloperMetadata": {"deletedDeveloperMetadata": []}}]
+    srv.delete_unmatched_metadata_fails = True
+    with pytest.raises(gspread.exceptions.APIError) as info:
+        _post(http, ":batchUpdate", {"requests": [_on_book("kept?"), gone]})
+    assert info.value.response.status_code == 400 and srv.all_developer_metadata(KEY) == []
