@@ -7,6 +7,11 @@ as st.cache_resource does: one values.batchGet). The peer: streamlit/gsheets-con
 a throw-away virtual environment (it pins gspread < 6) and driven by bench/peer_read.py the way its README shows, one `conn.read(worksheet=...)` per tab. Goal: one request
 for all tabs, at least 10× fewer than the peer.
 
+Beside it, the requests each write costs (an update of a row, an append of one row and of ten; the audit row the
+Writer adds is not counted) and the developer metadata the store leaves after 300 distinct rows were updated,
+next to the design before #14 (its figures as docs/BENCHMARKS.md recorded them). Goal: at most 3 per update and 2
+per append, and metadata that does not grow with the rows ever updated.
+
     /work/venv/bin/python -m bench.bench_reads [--loads 5] [--scale 1] [--peer-venv DIR (kept, reused)]
 """
 
@@ -45,6 +50,44 @@ def ours(srv: FakeSheetsServer, loads: int) -> list[Row]:
         rows.append({"reader": label, "requests": requests, "kinds": _kinds(srv, loads), "seconds": seconds,
                      "parsed": ms(seconds + parse_s)})
     return rows
+
+
+BEFORE_14 = {"update, first of a row": "5", "update, later of the same row": "3", "append, 1 row": "2",
+             "append, 10 rows": "2", "developer metadata after 300 rows updated": "300"}
+
+
+def writes(srv: FakeSheetsServer) -> str:
+    """Requests per write and what the store leaves in the sheet, beside the design before #14."""
+    store = google_store(srv)
+    store.read_all()
+    expenses = [r for r in store.read_all().tabs.values() if r.title == "ค่าใช้จ่าย"][0].rows
+    ids = [r[0] for r in expenses[1:] if r and r[0]]
+    store.update("expenses", ids[0], {"note": "warm-up"})  # the hidden tab exists from the first write on
+
+    def count(action) -> tuple[str, str]:
+        srv.reset_counts()
+        action()
+        return f"{srv.count():g}", _kinds(srv, 1)
+
+    rows = [("update, first of a row", *count(lambda: store.update("expenses", ids[1], {"note": "แก้ 1"}))),
+            ("update, later of the same row", *count(lambda: store.update("expenses", ids[1], {"note": "แก้ 2"}))),
+            ("append, 1 row", *count(lambda: store.append("expenses", [_row("bench-1")]))),
+            ("append, 10 rows", *count(lambda: store.append("expenses", [_row(f"bench-x{i}") for i in range(10)])))]
+    for n in range(300):
+        store.append("expenses", [_row(f"bench-u{n}")])
+        store.update("expenses", f"bench-u{n}", {"note": "แก้"})
+    left = len(srv.all_developer_metadata(KEY))
+    rows.append(("developer metadata after 300 rows updated", str(left), "append marks of the last 10 minutes"))
+    cells = [[what, BEFORE_14[what], now, kinds] for what, now, kinds in rows]
+    return table("Requests per write: our Google store, before #14 and now",
+                 ["write", "before #14", "now", "by kind"], cells,
+                 "An update is one values.batchGet and one spreadsheets.batchUpdate that writes the cells and proves "
+                 "where they landed; an append is one read and one batchUpdate (appendCells with its marks).")
+
+
+def _row(row_id: str) -> dict[str, str]:
+    return {"id": row_id, "fiscal_year": "2566", "activity_id": "act-1", "spent_on": "15/05/2566",
+            "item": "ค่าอาหารว่าง", "amount": "1,200 บาท"}
 
 
 def _kinds(srv: FakeSheetsServer, loads: int) -> str:
@@ -97,6 +140,7 @@ def run(loads: int, scale: int, peer_venv: Path | None) -> str:
         python, problem = peer_python(venv)
         with fake_sheets(raw) as srv:
             rows = ours(srv, loads)
+            written = writes(srv)
             if python is not None:
                 row, problem = peer(srv, python, titles, loads)
                 if row is not None:
@@ -115,7 +159,7 @@ def run(loads: int, scale: int, peer_venv: Path | None) -> str:
         note += (f"The peer needs {ratio(requests[2], requests[1])} the requests of our warm load "
                  f"({ratio(requests[2], requests[0])} of a cold one; goal ≥ 10×) and "
                  f"{ratio(seconds[2], seconds[1])} its wall time.")
-    return table("Reads per full load: our Google store vs st-gsheets-connection", header, cells, note)
+    return table("Reads per full load: our Google store vs st-gsheets-connection", header, cells, note) + "\n" + written
 
 
 def main(argv: list[str] | None = None) -> str:

@@ -1,7 +1,7 @@
 """Provisioning a Google Sheet for the dashboard: missing tabs with Thai header rows, frozen and protected
 headers, dropdowns for enum columns, plain-text cells; optional data for empty tabs. Idempotent.
 
-A run costs one metadata request and one values read; it then sends at most one spreadsheets.batchUpdate (all
+A run costs one metadata request, one values read and one developer-metadata search; it then sends at most one spreadsheets.batchUpdate (all
 structure and formats) and one values.batchUpdate (header rows and data). A sheet already provisioned gets no
 write at all. A tab that holds data is never overwritten.
 """
@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from gspread.urls import SPREADSHEETS_API_V4_BASE_URL
 from gspread.utils import absolute_range_name
 
 from de_core.ops.provision_report import ProvisionReport
@@ -174,7 +175,24 @@ def plan_provision(store: GoogleSheetStore, seed: RawWorkbook | None = None) -> 
             next_id += 1
         used.add(next_id)
         _new_tab(schema, plan, tab, next_id, extra, rows)
+    _drop_old_anchors(store, plan)
     return plan
+
+
+OLD_ANCHOR_KEY = "de.row"  # the row anchors writes used before #14: one per row ever updated, no longer read
+SEARCH_URL = SPREADSHEETS_API_V4_BASE_URL + "/%s/developerMetadata:search"
+
+
+def _drop_old_anchors(store: GoogleSheetStore, plan: _Plan) -> None:
+    """Delete the developer metadata earlier versions left on every row they updated (one search request finds
+    them, so the delete is only sent when there are some)."""
+    http = store.client.http_client
+    body = {"dataFilters": [{"developerMetadataLookup": {"metadataKey": OLD_ANCHOR_KEY}}]}
+    found = store.call(lambda: http.request("post", SEARCH_URL % store.key, json=body).json())
+    old = found.get("matchedDeveloperMetadata") or []
+    if old:
+        plan.requests.append({"deleteDeveloperMetadata": {"dataFilter": body["dataFilters"][0]}})
+        plan.report.old_anchors = len(old)
 
 
 def provision(store: GoogleSheetStore, seed: RawWorkbook | None = None, *, dry_run: bool = False) -> ProvisionReport:

@@ -16,13 +16,14 @@ class ProvisionReport:
     kept: list[str] = field(default_factory=list)
     problems: list[tuple[str, str]] = field(default_factory=list)  # (tab title, missing column's Thai header)
     dropped: list[tuple[str, str]] = field(default_factory=list)  # (tab title, seed column the tab lacks)
+    old_anchors: int = 0  # row anchors of earlier versions deleted
     writes: int = 0
     dry_run: bool = False
 
     @property
     def changes(self) -> bool:
         """Whether the run changes (or would change) anything in the sheet."""
-        return bool(self.created or self.formatted or self.headers_written or self.filled)
+        return bool(self.created or self.formatted or self.headers_written or self.filled or self.old_anchors)
 
     @property
     def ready(self) -> bool:
@@ -49,6 +50,9 @@ class ProvisionReport:
         if self.filled:
             out.append(f"{th}ใส่ข้อมูลในแท็บว่าง / {self._verb('Filled', 'fill')} empty tabs: "
                        + ", ".join(f"{t} ({n} แถว/rows)" for t, n in self.filled.items()))
+        if self.old_anchors:
+            out.append(f"{th}ลบเครื่องหมายแถวแบบเก่าของแอป {self.old_anchors} รายการ (developer metadata) / "
+                       f"{self._verb('Removed', 'remove')} {self.old_anchors} row marks left by earlier versions")
         if self.kept:
             out.append("ไม่ใส่ข้อมูลในแท็บที่มีข้อมูลอยู่แล้ว (ไม่เขียนทับ) / Tabs that already hold data were left "
                        "untouched: " + ", ".join(self.kept))

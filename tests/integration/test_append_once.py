@@ -1,84 +1,97 @@
-"""The late copy of a re-sent append is emptied on the next reads, and nothing else is ever touched (#9).
+"""Appends land once, after the last row with data, and the marks that make them idempotent do not pile up (#14).
 
-The Sheets API has no idempotency key: when an append's first request is applied only after the client gave up,
-re-read the tab and re-sent, the row is in the sheet twice (test_volume_appends sets that up). The store keeps
-the re-sent ids for a window and empties an identical later copy through a verified row anchor (de_core.store.google.tidy).
+An append is one spreadsheets.batchUpdate: a mark per row (spreadsheet-level developer metadata whose id comes from
+the tab and the row's id) and appendCells. A copy of that request applied twice is refused whole by the server
+(metadata ids are unique), so a retried append cannot land twice, whatever the timing (test_volume_appends).
 """
 
 from __future__ import annotations
 
-from de_core.store.google.resent import WINDOW
+from de_core.store.google import marks
 from tests.fakesheets import FakeSheetsServer, Fault
 from tests.fakesheets.fixtures import fake_sheets  # noqa: F401  (pytest fixture)
 from tests.integration.gsheets_support import KEY, FakeClock, google_store
-from tests.integration.test_volume_appends import POLICY, TAB, TIMEOUT, append_that_lands_late, expense
+from tests.integration.test_volume_appends import POLICY, TAB, TIMEOUT, expense
+
+HEADER = ["รหัส", "ปีงบประมาณ", "รหัสกิจกรรม", "วันที่จ่าย", "รายการ", "จำนวนเงิน", "หลักฐาน (ลิงก์)", "หมายเหตุ"]
 
 
 def ids(srv: FakeSheetsServer) -> list[str]:
     return [r[0] for r in srv.values(KEY, TAB)[1:] if any(r)]
 
 
-def test_a_persons_copy_with_one_cell_changed_is_never_emptied(fake_sheets):  # noqa: F811
-    store = append_that_lands_late(fake_sheets)
-    fake_sheets.set_cell(KEY, TAB, "H3", "สำเนาของฉัน")  # a person made the second row their own
-    before = fake_sheets.values(KEY, TAB)
-    raw = store.read_all()
-    assert fake_sheets.values(KEY, TAB) == before
-    assert [r[0] for r in raw.tabs[TAB].rows[1:]] == ["exp-0001", "exp-0001"]
-    assert fake_sheets.count() == 1  # not identical to what was sent: not even anchored
+def sent_marks(srv: FakeSheetsServer) -> list[dict]:
+    return [m for m in srv.all_developer_metadata(KEY) if m["metadataKey"] == marks.KEY]
 
 
-def test_an_id_past_its_window_is_not_looked_at(fake_sheets):  # noqa: F811
-    clock = FakeClock()
-    store = append_that_lands_late(fake_sheets, clock)
-    clock.now += WINDOW + 1
-    store.read_all()
-    assert ids(fake_sheets) == ["exp-0001", "exp-0001"]
-    assert fake_sheets.count() == 1
-    assert store.resent.watched("expenses") == []  # forgotten
-
-
-def test_a_read_with_nothing_pending_costs_the_one_request_it_always_cost(fake_sheets):  # noqa: F811
+def test_an_append_is_one_read_and_one_request_carrying_the_rows_and_their_marks(fake_sheets):  # noqa: F811
     store = google_store(fake_sheets, clock=FakeClock(), policy=POLICY, timeout=TIMEOUT)
+    store.read_all()
+    fake_sheets.reset_counts()
     store.append("expenses", [expense(1), expense(2)])
-    store.read_all()
-    fake_sheets.reset_counts()
-    store.read_all()
-    assert fake_sheets.count() == 1
-    fake_sheets.reset_counts()
-    store.read_tab(store.schema.tab("expenses"))
-    assert fake_sheets.count() == 1
-
-
-def test_a_re_sent_id_without_a_second_row_costs_no_extra_request(fake_sheets):  # noqa: F811
-    store = google_store(fake_sheets, clock=FakeClock(), policy=POLICY, timeout=TIMEOUT)
-    store.read_all()
-    fake_sheets.inject(Fault(kind="values.append", status=503))  # refused, not applied: re-sent once
-    store.append("expenses", [expense(1)])
-    assert [s.row_id for s in store.resent.watched("expenses")] == ["exp-0001"]
-    fake_sheets.reset_counts()
-    store.read_all()
-    assert fake_sheets.count() == 1
-    assert ids(fake_sheets) == ["exp-0001"]
-
-
-def test_a_row_inserted_above_the_copy_before_it_is_anchored_makes_the_store_leave_every_row_alone(
-        fake_sheets):  # noqa: F811
-    store = append_that_lands_late(fake_sheets)
-    person = ["exp-9999", "2566", "act-9", "01/06/2566", "แถวที่คนแทรก", "5 บาท"]
-    fake_sheets.before_next_write(lambda srv, key: srv.insert_rows(key, TAB, 2, [person]))  # before the anchor
-    store.read_all()
-    assert fake_sheets.values(KEY, TAB)[1:] == [person, *[list(expense(1).values())[:-2]] * 2]  # nothing emptied
-    assert fake_sheets.developer_metadata(KEY, TAB) == []
-    assert fake_sheets.count("values.batchUpdateByDataFilter") == 0  # the verify refused: no write at all
-    raw = store.read_all()  # the next load tries again, on the rows as they are now
-    assert [r[0] for r in raw.tabs[TAB].rows[1:] if any(r)] == ["exp-9999", "exp-0001"]
-    assert ids(fake_sheets) == ["exp-9999", "exp-0001"]
-    assert fake_sheets.values(KEY, TAB)[1] == person
-
-
-def test_the_next_append_reads_the_tab_tidied_and_adds_its_row_once(fake_sheets):  # noqa: F811
-    store = append_that_lands_late(fake_sheets)
-    result = store.append("expenses", [expense(2)])
-    assert result.appended == ["exp-0002"]
+    assert [r.kind for r in fake_sheets.requests] == ["values.batchGet", "spreadsheets.batchUpdate"]
     assert ids(fake_sheets) == ["exp-0001", "exp-0002"]
+    assert sorted(m["metadataId"] for m in sent_marks(fake_sheets)) == sorted(
+        marks.mark_id("expenses", f"exp-000{i}") for i in (1, 2))
+
+
+def test_the_marks_of_an_append_whose_reply_came_back_go_with_the_next_append(fake_sheets):  # noqa: F811
+    store = google_store(fake_sheets, clock=FakeClock(), policy=POLICY, timeout=TIMEOUT)
+    store.append("expenses", [expense(i) for i in range(1, 6)])
+    assert len(sent_marks(fake_sheets)) == 5
+    fake_sheets.reset_counts()
+    store.append("expenses", [expense(6)])
+    assert fake_sheets.count() == 2  # the old marks are deleted inside the append's own request
+    assert [m["metadataId"] for m in sent_marks(fake_sheets)] == [marks.mark_id("expenses", "exp-0006")]
+    for i in range(7, 300):  # a long day of appends leaves one append's marks, not one per row
+        store.append("expenses", [expense(i)])
+    assert len(sent_marks(fake_sheets)) == 1
+    assert ids(fake_sheets) == [f"exp-{i:04d}" for i in range(1, 300)]
+
+
+def test_the_marks_of_a_re_sent_append_stay_for_the_window_then_go(fake_sheets):  # noqa: F811
+    clock = FakeClock()
+    store = google_store(fake_sheets, clock=clock, policy=POLICY, timeout=TIMEOUT)
+    store.read_all()
+    fake_sheets.inject(Fault(kind="spreadsheets.batchUpdate", status=503, apply_then_fail=True))  # reply lost
+    store.append("expenses", [expense(1)])
+    store.append("expenses", [expense(2)])
+    kept = {m["metadataId"] for m in sent_marks(fake_sheets)}
+    assert marks.mark_id("expenses", "exp-0001") in kept  # a copy of that request could still be on its way
+    clock.now += marks.WINDOW + 1
+    store.append("expenses", [expense(3)])
+    assert [m["metadataId"] for m in sent_marks(fake_sheets)] == [marks.mark_id("expenses", "exp-0003")]
+    assert ids(fake_sheets) == ["exp-0001", "exp-0002", "exp-0003"]
+
+
+def test_a_mark_left_by_an_earlier_run_does_not_stop_the_same_id_from_being_appended_again(fake_sheets):  # noqa: F811
+    fake_sheets.add_spreadsheet(KEY, "DE Workbook", {TAB: [HEADER]})
+    first = google_store(fake_sheets, create=False)
+    first.append("expenses", [expense(1)])
+    fake_sheets.delete_rows(KEY, TAB, 2)  # a person removed the row; the mark stays until its window ends
+    again = google_store(fake_sheets, create=False)  # another process (an outbox sending it again)
+    result = again.append("expenses", [expense(1)])
+    assert result.appended == ["exp-0001"] and ids(fake_sheets) == ["exp-0001"]
+    assert len(sent_marks(fake_sheets)) == 1
+
+
+def test_rows_without_an_id_are_appended_once_too(fake_sheets):  # noqa: F811
+    fake_sheets.add_spreadsheet(KEY, "DE Workbook", {TAB: [HEADER]})
+    store = google_store(fake_sheets, create=False)
+    row = {**expense(1), "id": ""}
+    store.append("expenses", [row, row])
+    assert [r[4] for r in fake_sheets.values(KEY, TAB)[1:]] == [row["item"], row["item"]]
+
+
+def test_three_hundred_appends_into_a_tab_with_blank_rows_land_after_the_last_data_row_in_order_once(
+        fake_sheets):  # noqa: F811
+    person = [HEADER, ["p-1", "2566", "act-1", "", "ของคน 1"], [], ["p-2", "2566", "act-2", "", "ของคน 2"], [], [],
+              ["p-3", "2566", "act-3", "", "ของคน 3"]]
+    fake_sheets.add_spreadsheet(KEY, "DE Workbook", {TAB: person})
+    store = google_store(fake_sheets, create=False)
+    for i in range(300):
+        store.append("expenses", [expense(i)])
+    grid = fake_sheets.values(KEY, TAB)
+    assert grid[:len(person)] == person  # the blank rows inside the data stay as the person left them
+    assert [r[0] for r in grid[len(person):]] == [f"exp-{i:04d}" for i in range(300)]
+    assert grid[len(person) + 50] == [c for c in expense(50).values()]  # text stays text ("=SUM(A1)" included)

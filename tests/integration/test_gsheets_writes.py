@@ -48,15 +48,17 @@ def test_text_that_looks_like_a_formula_or_a_command_is_written_raw_and_stays_te
     assert not srv.is_formula(KEY, TAB, f"H{row2}")
     assert _by_id(srv)["exp-f"][4] == '=IMPORTXML("http://x","//a")' and _by_id(srv)["exp-f"][7] == "+cmd"
     assert _by_id(srv)["exp-2"][6:8] == ["@SUM(A1)", "=1+1"]
-    for rec in srv.requests:
-        if rec.kind in ("values.append", "values.batchUpdate", "values.batchUpdateByDataFilter"):
-            assert (rec.query.get("valueInputOption") or [rec.body.get("valueInputOption")]) == ["RAW"]
+    sent = [v for req in srv.batch_requests(KEY) for kind in ("appendCells", "updateCells") if kind in req
+            for row in req[kind]["rows"] for c in row.get("values", []) for v in c.get("userEnteredValue", {})]
+    assert sent and set(sent) == {"stringValue"}  # every cell the app writes is text, never a formula
 
 
-def test_appends_insert_rows_after_the_table_starting_at_a1(srv, store):
-    (append,) = [r for r in srv.requests if r.kind == "values.append"]
-    assert append.path.endswith(f"/values/'{TAB}'!A1:append")
-    assert append.query["insertDataOption"] == ["INSERT_ROWS"] and append.query["valueInputOption"] == ["RAW"]
+def test_appends_go_after_the_last_row_with_data_as_text(srv, store):
+    srv.blank_row(KEY, TAB, 3)  # a blank row inside the data (values.append would fill it)
+    store.append("expenses", [{**EXP, "id": "exp-new"}])
+    assert _rows(srv)[2] == [] and _rows(srv)[-1][0] == "exp-new"
+    (append,) = [req["appendCells"] for req in srv.batch_requests(KEY) if "appendCells" in req][-1:]
+    assert append["fields"] == "userEnteredValue"
 
 
 def test_nan_none_and_pandas_missing_values_become_empty_cells(srv, store):
@@ -75,34 +77,37 @@ def test_no_write_ever_clears_or_rewrites_a_tab(srv, store):
     store.ensure_columns("expenses", ["ผู้ตรวจ"])
     kinds = {r.kind for r in srv.requests}
     assert not kinds & {"values.clear", "values.batchClear"}
-    structural = [name for req in srv.batch_requests(KEY) for name in req]  # the row anchor is metadata only
-    assert structural == ["createDeveloperMetadata"]
+    structural = {name for req in srv.batch_requests(KEY) for name in req}
+    assert structural <= {"addSheet", "copyPaste", "updateCells", "createDeveloperMetadata",
+                          "deleteDeveloperMetadata", "appendCells", "appendDimension"}, structural
+    (scratch,) = [req["addSheet"]["properties"] for req in srv.batch_requests(KEY) if "addSheet" in req]
+    assert scratch["title"] == "_de_app" and scratch["hidden"] is True  # the app's own hidden tab, made once
 
 
 def test_an_append_costs_one_read_and_one_append_once_the_sheet_is_open(srv, store):
     srv.reset_counts()
     store.append("expenses", [{**EXP, "id": "exp-a"}, {**EXP, "id": "exp-b"}])
-    assert [r.kind for r in srv.requests] == ["values.batchGet", "values.append"]
+    assert [r.kind for r in srv.requests] == ["values.batchGet", "spreadsheets.batchUpdate"]
 
 
-def test_an_update_costs_a_read_one_write_of_the_changed_cells_and_a_verifying_read(srv, store):
-    read, write = "values.batchGetByDataFilter", "values.batchUpdateByDataFilter"
-    store.update("expenses", "exp-4", {"note": "ก่อน"})  # the row's first update anchors it (two more requests)
+def test_an_update_costs_a_read_and_one_write_that_proves_where_it_landed(srv, store):
+    store.update("expenses", "exp-4", {"note": "ก่อน"})  # the first write of a sheet also makes the hidden tab
     srv.reset_counts()
     result = store.update("expenses", "exp-4", {"note": "ตรวจแล้ว", "amount": "๒,๔๐๐ บาท"})
-    assert [r.kind for r in srv.requests] == [read, write, read]
-    (sent,) = [r for r in srv.requests if r.kind == write]
-    (data,) = sent.body["data"]
-    lookup = {"metadataKey": "de.row", "metadataValue": "expenses:exp-4", "locationType": "ROW"}
-    assert data["dataFilter"] == {"developerMetadataLookup": lookup} and sent.body["valueInputOption"] == "RAW"
-    assert [i for i, v in enumerate(data["values"][0]) if v is not None] == [7]  # only the changed H, null elsewhere
+    assert [r.kind for r in srv.requests] == ["values.batchGet", "spreadsheets.batchUpdate"]
+    (sent,) = [r for r in srv.requests if r.kind == "spreadsheets.batchUpdate"]
+    kinds = [next(iter(req)) for req in sent.body["requests"]]
+    assert kinds[0] == "copyPaste" and set(kinds[1:]) == {"updateCells"}  # the row as it was, then changed cells
+    assert {r["updateCells"]["range"]["startColumnIndex"] for r in sent.body["requests"][1:]} <= {5, 7}
+    assert sent.body["includeSpreadsheetInResponse"] is True
     assert result.row_number == 5 and result.before["note"] == "ก่อน" and result.after["note"] == "ตรวจแล้ว"
+    assert [m for m in srv.all_developer_metadata(KEY) if m["metadataKey"] != "de.sent"] == []  # no anchors
 
 
 def test_an_update_that_changes_nothing_sends_no_write(srv, store):
     srv.reset_counts()
     store.update("expenses", "exp-2", {"item": "รายการ 2"})
-    assert [r.kind for r in srv.requests] == ["values.batchGetByDataFilter"]
+    assert [r.kind for r in srv.requests] == ["values.batchGet"]
 
 
 def test_update_after_rows_were_inserted_above_still_hits_the_right_row(srv, store):
@@ -123,15 +128,15 @@ def test_update_of_a_row_a_person_deleted_is_refused_and_nothing_else_changes(sr
 
 
 def test_rows_inserted_between_the_apps_read_and_its_write_do_not_misplace_the_update(srv, store):
+    store.update("expenses", "exp-1", {"note": "ก่อน"})  # the app has written before (its hidden tab exists)
     srv.before_next_write(lambda s, key: s.insert_rows(key, TAB, 2, [["p-1", "2566", "", "", "แทรกระหว่างบันทึก"]]))
     before = _by_id(srv)
     srv.reset_counts()
     result = store.update("expenses", "exp-4", {"note": "ถูกแถว"})
     rows = _by_id(srv)
     assert rows["exp-4"][7] == "ถูกแถว" and result.row_number == 6
-    assert srv.count("values.batchUpdateByDataFilter") == 1  # the anchor took it to the row: no stray write
-    (meta,) = srv.developer_metadata(KEY, TAB)  # the anchor first landed on exp-3 (row 5), then moved to exp-4
-    assert meta["location"]["dimensionRange"]["startIndex"] == 5
+    # the write went into exp-3 (now row 5); its reply showed it, exp-3 got its note back, the write went again
+    assert srv.count("spreadsheets.batchUpdate") == 3 and srv.count("values.batchGet") == 2
     assert all(rows[k] == before[k] for k in before if k != "exp-4")
     assert rows["p-1"] == ["p-1", "2566", "", "", "แทรกระหว่างบันทึก"]
 
@@ -174,16 +179,45 @@ def test_a_known_column_moved_into_the_written_cell_gets_its_value_back_and_the_
     pad = {k: (r + [""] * 8)[:8] for k, r in _by_id(srv).items()}
     moved = {k: [r[0], r[1], r[7], *r[2:7]] for k, r in ((k, (r + [""] * 8)[:8]) for k, r in before.items())}
     assert pad == {**moved, "exp-3": [*moved["exp-3"][:2], "ค่าใหม่", *moved["exp-3"][3:]]}
-    assert srv.count("values.batchUpdateByDataFilter") == 3  # the write, putting the evidence cell back, the write
+    assert srv.count("spreadsheets.batchUpdate") == 3  # the write, putting the evidence cell back, the write
 
 
-def test_a_column_nobody_saw_moved_into_the_written_cell_is_named_instead_of_guessed(srv, store):
+def test_a_column_nobody_saw_inserted_under_the_written_cell_gets_its_value_back_exactly(srv, store):
     store.update("expenses", "exp-3", {"note": "ก่อน"})
     srv.before_next_write(lambda s, key: s.insert_column(key, TAB, 7, ["ผู้ตรวจ", "", "", "นาย ก"]))
+    result = store.update("expenses", "exp-3", {"note": "ค่าใหม่"})
+    row = _by_id(srv)["exp-3"]
+    assert row[7] == "นาย ก" and row[8] == "ค่าใหม่" and result.after == {"note": "ค่าใหม่"}
+
+
+def test_a_put_back_that_meets_yet_another_move_finds_the_hit_row_by_its_id(srv, store):
+    store.update("expenses", "exp-1", {"note": "ก่อน"})
+    person = ["p-1", "2566", "", "", "แถวของคน", "", "", "ของคน"]
+
+    def again(s, key):  # right after the misplaced write, before the app could put it back: rows move once more
+        s.insert_rows(key, TAB, 2, [["p-2", "2566", "", "", "อีกแถว", "", "", "ของอีกคน"]])
+
+    srv.before_next_write(lambda s, key: (s.insert_rows(key, TAB, 2, [person]), s.after_next_write(again)))
+    before = _by_id(srv)
+    store.update("expenses", "exp-3", {"note": "ค่าใหม่"})
+    rows = _by_id(srv)
+    assert rows["exp-3"][7] == "ค่าใหม่"
+    assert all(rows[k] == before[k] for k in before if k != "exp-3")
+    assert rows["p-2"][7] == "ของอีกคน" and rows["p-1"] == person
+
+
+def test_a_stray_value_the_app_cannot_find_for_sure_is_named_with_its_tab_quoted(srv, store):
+    store.update("expenses", "exp-1", {"note": "ก่อน"})
+
+    def shuffle(s, key):  # a row inserted at the top before every write of the app, again and again
+        s.insert_rows(key, TAB, 2, [["", "2566", "", "", "แถวไม่มีรหัส"]])
+        s.before_next_write(shuffle)
+
+    srv.before_next_write(shuffle)
     with pytest.raises(StoreError) as err:
         store.update("expenses", "exp-3", {"note": "ค่าใหม่"})
-    assert f"{TAB}!H4" in err.value.message_th and f"{TAB}!H4" in err.value.message_en
-    assert "ข้อความที่พิมพ์ไว้ยังอยู่" in err.value.hint_th and _by_id(srv)["exp-3"][8] == "ก่อน"
+    assert f"'{TAB}'!H" in err.value.message_th and f"'{TAB}'!H" in err.value.message_en
+    assert "ข้อความที่พิมพ์ไว้ยังอยู่" in err.value.hint_th
 
 
 def test_a_renamed_header_gives_a_schema_mismatch_naming_the_column_and_writes_nothing(srv, store):

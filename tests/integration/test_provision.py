@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from de_core.ops.cli import COMMANDS, main
+from de_core.ops.demo import demo_workbook
 from de_core.ops.provision import MARK, provision
 from de_core.sheet.raw import RawTab, RawWorkbook
 from de_core.store.local import SQLiteStore
@@ -47,7 +48,8 @@ def test_a_fresh_sheet_gets_every_tab_with_its_thai_header_in_one_structural_req
     assert srv.sheet_titles(KEY) == ["Sheet1", *[t.th for t in schema.tabs]]
     for tab in schema.tabs:
         assert srv.values(KEY, tab.th) == [tab.headers("th")]
-    assert [r.kind for r in srv.requests] == ["spreadsheets.get", "spreadsheets.batchUpdate", "values.batchUpdate"]
+    assert [r.kind for r in srv.requests] == ["spreadsheets.get", "developerMetadata.search",
+                                              "spreadsheets.batchUpdate", "values.batchUpdate"]
     assert report.created == [t.th for t in schema.tabs] and report.writes == 2
 
 
@@ -88,7 +90,7 @@ def test_a_second_run_sends_no_write_at_all(srv):
     provision(_store(srv), RawWorkbook())
     srv.reset_counts()
     report = provision(_store(srv))
-    assert _writes(srv) == 0 and srv.count() == 2 and not report.changes
+    assert _writes(srv) == 0 and srv.count() == 3 and not report.changes  # metadata, values, old-anchor search
     assert "Nothing to change" in report.summary()
 
 
@@ -98,7 +100,8 @@ def test_after_a_cold_full_load_a_second_run_still_sees_frozen_protected_headers
     store.read_all()  # the metadata now comes from the one spreadsheets.get with its fields mask
     srv.reset_counts()
     report = provision(store)
-    assert _writes(srv) == 0 and not report.changes and [r.kind for r in srv.requests] == ["values.batchGet"]
+    assert _writes(srv) == 0 and not report.changes
+    assert [r.kind for r in srv.requests] == ["values.batchGet", "developerMetadata.search"]
 
 
 def test_demo_data_fills_only_empty_tabs_and_never_overwrites_one_with_data(srv, schema, demo_raw):
@@ -199,3 +202,21 @@ def test_every_cli_command_is_documented_in_the_readme():
         assert f"de-dashboard {name}" in section, name
     for option in ("--spreadsheet", "--demo", "--from-local", "--service-account"):
         assert option in section, option
+
+
+def test_provision_removes_the_row_anchors_earlier_versions_left_and_nothing_else(srv):
+    provision(_store(srv), demo_workbook())
+    sheet_id = _store(srv).sheet_properties("ค่าใช้จ่าย")["sheetId"]
+    old = [{"createDeveloperMetadata": {"developerMetadata": {
+        "metadataKey": "de.row", "metadataValue": f"expenses:exp-{n}", "visibility": "DOCUMENT",
+        "location": {"dimensionRange": {"sheetId": sheet_id, "dimension": "ROWS", "startIndex": n,
+                                        "endIndex": n + 1}}}}} for n in range(1, 6)]
+    keep = {"createDeveloperMetadata": {"developerMetadata": {
+        "metadataKey": "someone.else", "metadataValue": "x", "visibility": "DOCUMENT", "location": {"spreadsheet": True}}}}
+    srv.apply_requests(KEY, [*old, keep])
+    before = srv.values(KEY, "ค่าใช้จ่าย")
+    report = provision(_store(srv))
+    assert report.old_anchors == 5 and "5" in report.summary()
+    assert [m["metadataKey"] for m in srv.all_developer_metadata(KEY)] == ["someone.else"]
+    assert srv.values(KEY, "ค่าใช้จ่าย") == before
+    assert provision(_store(srv)).old_anchors == 0

@@ -141,7 +141,7 @@ def test_an_activity_result_changes_only_that_row_and_is_audited_before_to_after
 def test_a_failed_write_waits_in_the_outbox_and_is_delivered_once_later(store, outbox, request):
     if store.name == "google":
         server = request.getfixturevalue("fake_sheets")
-        server.inject(Fault("values.append", status=503, times=50))
+        server.inject(Fault("spreadsheets.batchUpdate", status=503, times=50))
         target = store
     else:
         target = Failing(store, times=1)
@@ -160,8 +160,8 @@ def test_a_failed_write_waits_in_the_outbox_and_is_delivered_once_later(store, o
 def test_a_write_that_landed_but_lost_its_reply_is_not_doubled_by_the_outbox(store, outbox, request):
     if store.name == "google":
         server = request.getfixturevalue("fake_sheets")
-        server.inject(Fault("values.append", status=503, apply_then_fail=True))
-        server.inject(Fault("values.append", status=503, times=50))
+        server.inject(Fault("spreadsheets.batchUpdate", status=503, apply_then_fail=True))
+        server.inject(Fault("spreadsheets.batchUpdate", status=503, times=50))
         target = store
     else:
         target = Failing(store, times=1, landed=True)

@@ -20,9 +20,9 @@ from gspread.utils import absolute_range_name, extract_id_from_url, rowcol_to_a1
 
 from de_core.sheet.schema import Schema, Tab, load_schema
 from de_core.store.base import SchemaMismatch, StoreError
+from de_core.store.google.marks import SentMarks
 from de_core.store.google.read import READ_PARAMS, Grid, grid_rows, is_grid
-from de_core.store.google.resent import ResentRows
-from de_core.store.google.retry import RetryPolicy, with_retry
+from de_core.store.google.retry import RetryPolicy, SheetRequestRefused, with_retry
 
 T = TypeVar("T")
 
@@ -85,7 +85,7 @@ class SheetBook:
         self._sheets: list[dict[str, Any]] = []
         self._meta: Mapping[str, Any] = {}
         self.lock = threading.RLock()
-        self.resent = ResentRows(clock)  # appends re-sent lately: their late copies are tidied on reads
+        self.marks = SentMarks(clock)  # the idempotency marks of this store's appends (append.py)
 
     # ----- plumbing -----------------------------------------------------------------------------
     def call(self, fn: Callable[[], T]) -> T:
@@ -164,6 +164,19 @@ class SheetBook:
     def read_tabs(self, titles: list[str]) -> list[Grid]:
         """Whole tabs in one request, retried within the policy."""
         return self.call(lambda: self.fetch(titles))
+
+    def read_tab(self, tab: Tab) -> tuple[str, Grid]:
+        """The current title and rows of one schema tab, read now (one request; a tab renamed meanwhile is
+        looked up again)."""
+        title = self.tab_title(tab)
+        try:
+            return title, self.read_tabs([title])[0]
+        except SheetRequestRefused as err:
+            if not err.bad_range:
+                raise
+            self.refresh_metadata()
+            title = self.tab_title(tab)
+            return title, self.read_tabs([title])[0]
 
     def write_cells(self, title: str, cells: Mapping[tuple[int, int], str]) -> None:
         """Write text cells ((row, column) 1-based → text) RAW in one values.batchUpdate, retried."""

@@ -1,8 +1,9 @@
 """The Google Sheets store: every tab in one request, RAW appends by id, updates found again by id.
 
 The first full load brings the spreadsheet's metadata and every tab's values in one spreadsheets.get; later
-loads are one values.batchGet over the kept titles (book.SheetBook). A row whose append was re-sent may land
-twice when the first request is applied late; reads of its tab empty that identical copy for a while after (tidy).
+loads are one values.batchGet over the kept titles (book.SheetBook). Appends go in once, after the last row with
+data (append.py); an update is read, written and checked, and a write that went into another row is put back
+(update.py). Nothing the app leaves in the sheet grows with the rows it ever wrote.
 """
 
 from __future__ import annotations
@@ -12,14 +13,14 @@ from datetime import UTC, datetime
 from typing import Any
 
 from de_core.sheet.raw import RawTab, RawWorkbook
-from de_core.sheet.schema import Tab, match_headers
+from de_core.sheet.schema import match_headers
 from de_core.store.base import AppendResult, UpdateResult, plan_appends
 from de_core.store.google.append import send_append
 from de_core.store.google.book import SheetBook, missing_tab, spreadsheet_key
 from de_core.store.google.ids import fill_missing_ids
+from de_core.store.google.proof import SCRATCH
 from de_core.store.google.read import FULL_LOAD_PARAMS, Grid, split_full_load
 from de_core.store.google.retry import SheetRequestRefused
-from de_core.store.google.tidy import read_tab, tidy
 from de_core.store.google.update import update_row
 
 __all__ = ["GoogleSheetStore", "missing_tab", "spreadsheet_key"]
@@ -47,9 +48,8 @@ class GoogleSheetStore(SheetBook):
             tabs = list(zip(titles, grids, strict=False))
         raw = RawWorkbook(source=f"google:{self.key}", read_at=datetime.now(UTC))
         for title, rows in tabs:
-            tab = self.schema.find_tab(title)
-            with self.lock:
-                raw.add(RawTab(title, rows if tab is None else tidy(self, tab, title, rows)))
+            if title != SCRATCH:  # the app's own hidden tab (proof.py) is never data
+                raw.add(RawTab(title, rows))
         return raw
 
     def _full_load(self) -> list[tuple[str, Grid]]:
@@ -59,12 +59,8 @@ class GoogleSheetStore(SheetBook):
         self._open(meta)
         return tabs
 
-    def read_tab(self, tab: Tab) -> tuple[str, Grid]:
-        """The current title and rows of one schema tab, read now (one request; late copies tidied)."""
-        return read_tab(self, tab)
-
     def append(self, tab_key: str, rows: list[Mapping[str, Any]]) -> AppendResult:
-        """Append rows after the table (RAW, INSERT_ROWS). An id already present with the same content is a no-op.
+        """Append rows after the last row with data, once. An id already present with the same content is a no-op.
 
         Raises DuplicateIdConflict, SchemaMismatch (missing tab or header), StoreUnavailable, PermissionDenied.
         """
@@ -80,7 +76,7 @@ class GoogleSheetStore(SheetBook):
         return result
 
     def update(self, tab_key: str, row_id: str, values: Mapping[str, Any]) -> UpdateResult:
-        """Change cells of the one row whose id is row_id, found again at write time, then verified.
+        """Change cells of the one row whose id is row_id: read, write, check (update.py); a misplaced write put back.
 
         Raises RowNotFound, AmbiguousRow, SchemaMismatch, StoreUnavailable, or StoreError when a person's
         simultaneous edit made the write unsafe (what happened is in the message).

@@ -1,17 +1,14 @@
-"""Updating one row of a shared Google Sheet safely: anchor the row, write through the anchor, verify.
+"""Updating one row of a shared Google Sheet: read, then one write that proves where it landed.
 
-The Sheets API has no conditional write, and a row number read a moment ago may point at another row when a
-person inserts, deletes or moves rows in between. So the row is not written by its number: it carries a
-developer-metadata anchor (anchor.py) that the server keeps on it as rows move, and the write names the
-anchor, so the server resolves the row at write time (a deleted row is simply not written).
-- first update of a row: read (tab + anchor, one request), anchor the row it found, read again to check the
-  anchor sits on that row (a person may have moved rows just before), write, verify: 5 requests;
-- later updates: read, write, verify: 3 requests.
-Columns are still written at the positions read a moment before (one request cannot name a row anchor AND a
-column anchor). The verify read catches a column a person moved into a written position: that cell gets back
-the value the moved column held (known from the first read) and the update is retried; a column the app never
-saw there is refused with the cell named. The row the anchor is on is also put back when, after the write, its
-id is no longer the one row with that id (a person copied the row or changed its id): the retry then explains.
+1. Read the tab (values.batchGet): the one row carrying the id, and the cells that change.
+2. Write those cells at that row's number through proof.write_proven: the same atomic request copies the row as it
+   was and shows, in its reply, the row's id, the header, and what each overwritten cell held.
+The happy path is these 2 requests (the reply is the check), and nothing is left behind in the sheet.
+When the reply shows the write went into another row (a person inserted, deleted, moved, sorted or cut rows
+between 1 and 2) or under another header (a column moved), the overwritten cells get back exactly what the reply
+says they held, by another proven write to the same row, and the update starts again from a fresh read. A put-back
+whose own reply shows it overwrote something other than the app's value (people still moving rows) gives that back
+too, and the save is refused with the cells named, tab title quoted: a stray value is never guessed at.
 """
 
 from __future__ import annotations
@@ -20,139 +17,163 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from gspread.utils import rowcol_to_a1
+from gspread.utils import absolute_range_name, rowcol_to_a1
 
 from de_core.sheet.schema import Tab
 from de_core.sheet.text import normalize
-from de_core.store.base import (
-    StoreError,
-    UpdateResult,
-    find_rows,
-    locate_row,
-    row_cells,
-)
-from de_core.store.google import anchor
+from de_core.store.base import StoreError, UpdateResult, locate_row, row_cells
 from de_core.store.google.book import SheetBook
+from de_core.store.google.proof import Landed, write_proven
 from de_core.store.google.read import Grid
 from de_core.store.google.retry import KEPT_EN, KEPT_TH
 
-ATTEMPTS = 4  # anchoring a row, then up to three writes when people keep moving things
+ATTEMPTS = 3  # writes of the update while people keep moving rows
 
 
 @dataclass
-class _Plan:
-    """What one attempt reads and means to write."""
+class Plan:
+    """What one attempt read and means to write."""
 
-    snapshot: list[list[str]]
+    header: list[str]
+    row: list[str]  # the target's row as read
     rownum: int  # 1-based sheet row of the target when read
     id_pos: int
-    expect_id: str  # the id the target carries after the write
+    width: int  # columns the write copies and shows (the header's, at least)
     changes: dict[int, str]  # 0-based column → new text (only cells that differ)
     result: UpdateResult
 
 
-def _cell(row: list[str], pos: int) -> str:
+def cell(row: list[str], pos: int) -> str:
     return row[pos] if pos < len(row) else ""
 
 
-def _row(grid: Grid, rownum: int) -> list[str]:
-    return grid[rownum - 1] if 0 < rownum <= len(grid) else []
-
-
-def locate(tab: Tab, grid: Grid, row_id: str, values: Mapping[str, Any]) -> _Plan:
+def locate(tab: Tab, grid: Grid, row_id: str, values: Mapping[str, Any]) -> Plan:
     """Find the one row carrying row_id and the cells to change. Raises SchemaMismatch, RowNotFound, AmbiguousRow."""
     rownum, positions, id_pos = locate_row(tab, grid, row_id, list(values.keys()))
-    cells = _row(grid, rownum)
+    cells = grid[rownum - 1]
     new = row_cells(positions, values, len(cells))
-    before = {k: _cell(cells, p) for k, p in positions.items()}
+    before = {k: cell(cells, p) for k, p in positions.items()}
     after = {k: new[p] for k, p in positions.items()}
-    changes = {p: new[p] for p in positions.values() if _cell(cells, p) != new[p]}
-    expect = changes.get(id_pos, _cell(cells, id_pos))
-    return _Plan(grid, rownum, id_pos, expect, changes, UpdateResult(row_id, rownum, before, after))
+    changes = {p: new[p] for p in positions.values() if cell(cells, p) != new[p]}
+    width = max(len(grid[0]), len(cells), id_pos + 1, *(p + 1 for p in positions.values()))
+    return Plan(list(grid[0]), list(cells), rownum, id_pos, width, changes,
+                UpdateResult(row_id, rownum, before, after))
 
 
-def _has(row: list[str], changes: Mapping[int, str]) -> bool:
-    return all(_cell(row, p) == v for p, v in changes.items())
+def address(title: str, rownum: int, pos: int) -> str:
+    """A cell as the Sheets UI names it, the tab title quoted: 'ค่าใช้จ่าย'!I3."""
+    return absolute_range_name(title, rowcol_to_a1(rownum, pos + 1))
 
 
-def _moved_columns(plan: _Plan, after: Grid) -> dict[int, int | None]:
-    """Written positions now holding another column (not a rename): → its position when read, None if unseen."""
-    before, now = _row(plan.snapshot, 1), _row(after, 1)
-    moved: dict[int, int | None] = {}
-    for p in plan.changes:
-        was, head = _cell(before, p), _cell(now, p)
-        if normalize(was) == normalize(head) or (was not in now and head not in before):
-            continue  # the same header, or this column renamed
-        seen = [q for q, h in enumerate(before) if h == head and head]
-        moved[p] = seen[0] if len(seen) == 1 else None
-    return moved
+def same_column(read: str, now: str, header_read: list[str], header_now: list[str]) -> bool:
+    """Whether the header at a written position is still the column read there (the same, or renamed)."""
+    return normalize(read) == normalize(now) or (read not in header_now and now not in header_read)
 
 
-def _previous(plan: _Plan, whole_row: bool, moved: dict[int, int | None]) -> tuple[dict[int, str], list[int]]:
-    """What the anchored row held at the cells written by mistake, and the positions of columns nobody saw."""
-    row = _row(plan.snapshot, plan.rownum)
-    unseen = [p for p, q in moved.items() if q is None]
-    source = {p: p for p in plan.changes if whole_row} | {p: q for p, q in moved.items() if q is not None}
-    return {p: _cell(row, q) for p, q in source.items() if p not in unseen}, unseen
+def went_right(plan: Plan, landed: Landed, row_id: str) -> bool:
+    """The write went into the row read (its id, and every cell as read: a copy a person made of the row carries
+    the id too) and under the columns read."""
+    same_row = normalize(cell(landed.before, plan.id_pos)) == normalize(row_id) and all(
+        cell(landed.before, p) == cell(plan.row, p) for p in range(plan.width))
+    return same_row and all(
+        same_column(cell(plan.header, p), cell(landed.header, p), plan.header, landed.header) for p in plan.changes)
 
 
-def update_row(store: SheetBook, tab: Tab, row_id: str, values: Mapping[str, Any]) -> UpdateResult:
-    """Locate, anchor, write the changed cells through the anchor, verify; undo a misplaced write (module doc)."""
-    value = anchor.anchor_value(tab, row_id)
-    title, grid, anchors = anchor.read_tab(store, tab, value)
-    repaired: list[int] = []
+def _entered(landed: Landed, pos: int) -> dict[str, Any]:
+    return landed.entered[pos] if pos < len(landed.entered) else {}
+
+
+def put_back(book: SheetBook, tab: Tab, title: str, plan: Plan, landed: Landed, row_id: str) -> None:
+    """Give the row the write went into exactly what it held (module doc).
+
+    When the put-back's own reply shows people moved rows once more (it found something other than the app's value
+    there), what it overwrote is given back, the hit row is looked up by its id and the put-back tried there.
+    Raises StoreError naming the cell when the row cannot be found for sure.
+    """
+    todo = {p: _entered(landed, p) for p in plan.changes}
+    stray = {p: cell(landed.after, p) for p in plan.changes}
+    hit_id = cell(landed.before, plan.id_pos)
+    rownum = landed.rownum
+    for _round in range(ATTEMPTS):
+        proof = write_proven(book, title, {rownum: todo}, plan.width)
+        if proof is None:
+            break
+        again = proof[rownum]
+        clobbered = {p: _entered(again, p) for p in todo if cell(again.before, p) != stray[p]}
+        if not clobbered:
+            return
+        undone = write_proven(book, title, {rownum: clobbered}, plan.width)
+        if undone is None or any(cell(undone[rownum].before, p) != cell(again.after, p) for p in clobbered):
+            break  # rows moved yet again under this very write: stop and say so
+        if not normalize(hit_id):
+            break
+        title, grid = book.read_tab(tab)
+        holding = [n for n in rows_with(grid, plan.id_pos, hit_id)
+                   if all(cell(grid[n - 1], p) == v for p, v in stray.items())]
+        if not holding:
+            return  # nothing of the app's is left in that row (a person changed it since)
+        if len(holding) > 1:
+            break
+        rownum = holding[0]
+    raise _stray_write(tab, title, row_id, rownum, list(todo))
+
+
+def rows_with(grid: Grid, id_pos: int, row_id: str) -> list[int]:
+    """1-based sheet rows below the header whose id cell is row_id."""
+    want = normalize(row_id)
+    return [n for n, row in enumerate(grid, start=1) if n > 1 and normalize(cell(row, id_pos)) == want]
+
+
+def update_row(book: SheetBook, tab: Tab, row_id: str, values: Mapping[str, Any]) -> UpdateResult:
+    """Read, then one proven write; a write that went into another row or column is put back (module doc).
+
+    Raises RowNotFound, AmbiguousRow, SchemaMismatch, StoreUnavailable, or StoreError naming the cells to check.
+    """
+    title, grid = book.read_tab(tab)
     for _attempt in range(ATTEMPTS):
         plan = locate(tab, grid, row_id, values)
         if not plan.changes:
             return plan.result
-        if anchors != [plan.rownum]:
-            anchor.place(store, title, value, plan.rownum, drop=bool(anchors))
-            grid, anchors = anchor.read(store, title, value)  # did it land on the row read? checked above
-            continue
-        anchor.write(store, value, plan.changes)
-        grid, anchors = anchor.read(store, title, value)
-        if not anchors:  # the row was deleted meanwhile, so nothing was written: look again
-            continue
-        moved = _moved_columns(plan, grid)
-        whole_row = len(anchors) > 1 or find_rows(grid, plan.id_pos, plan.expect_id) != anchors
-        if not whole_row and not moved:
-            if not _has(_row(grid, anchors[0]), plan.changes):  # not written (or overwritten at once): again
-                continue
-            plan.result.row_number = anchors[0]
+        proof = write_proven(book, title, {plan.rownum: plan.changes}, plan.width)
+        if proof is None:  # a server that does not show the spreadsheet in its reply: check by reading
+            return _checked(book, tab, title, plan, row_id)
+        landed = proof[plan.rownum]
+        if went_right(plan, landed, row_id):
             return plan.result
-        old, unseen = _previous(plan, whole_row, moved)
-        if old:
-            anchor.write(store, value, old)
-            repaired += anchors
-        if unseen:
-            raise _stray_write(tab, title, row_id, [(a, p) for a in anchors for p in unseen])
-        grid, anchors = anchor.read(store, title, value)
-        if not all(_has(_row(grid, a), old) for a in anchors):
-            raise _stray_write(tab, title, row_id, [(a, p) for a in anchors for p in old])
-    raise _keeps_changing(tab, row_id, repaired)
+        put_back(book, tab, title, plan, landed, row_id)
+        title, grid = book.read_tab(tab)
+    raise _keeps_changing(tab, row_id)
 
 
-def _stray_write(tab: Tab, title: str, row_id: str, cells: list[tuple[int, int]]) -> StoreError:
-    """A cell got the app's value by mistake and the app cannot know what it held: name it (column 0-based)."""
-    where = ", ".join(f"{title}!{rowcol_to_a1(r, c + 1)}" for r, c in cells)
+def _checked(book: SheetBook, tab: Tab, title: str, plan: Plan, row_id: str) -> UpdateResult:
+    """Without a proof in the reply: the target must hold every written value where it was written."""
+    title, grid = book.read_tab(tab)
+    row = grid[plan.rownum - 1] if plan.rownum <= len(grid) else []
+    if normalize(cell(row, plan.id_pos)) == normalize(row_id) and all(cell(row, p) == v for p, v in
+                                                                       plan.changes.items()):
+        return plan.result
+    raise _stray_write(tab, title, row_id, plan.rownum, list(plan.changes))
+
+
+def _stray_write(tab: Tab, title: str, row_id: str, rownum: int, positions: list[int]) -> StoreError:
+    """The app's value may sit in a cell it cannot put back for sure: name the cells, ask to check them."""
+    where = ", ".join(address(title, rownum, p) for p in sorted(positions))
     return StoreError(
-        f"มีคนแทรก ลบ หรือย้ายแถวหรือคอลัมน์ในแท็บ «{tab.th}» ขณะบันทึก ค่าที่แก้ของรหัส «{row_id}» อาจไปอยู่ที่ช่อง "
-        f"{where} ซึ่งแอปไม่รู้ค่าเดิมของช่องนั้น",
-        f"Someone inserted, deleted or moved rows or columns in «{tab.en}» while saving: the change for "
-        f"«{row_id}» may have gone to cell {where}, whose previous value the app cannot know",
+        f"มีคนแทรก ลบ ย้าย เรียง หรือตัดวางแถวในแท็บ «{tab.th}» ขณะบันทึกรหัส «{row_id}» ซ้ำหลายครั้ง "
+        f"แอปจึงยืนยันไม่ได้ว่าช่อง {where} มีค่าเดิมครบ",
+        f"Someone kept inserting, deleting, moving, sorting or cutting rows in «{tab.en}» while «{row_id}» was "
+        f"being saved, so the app cannot confirm that cell {where} holds its previous value",
         f"ตรวจช่อง {where} ในชีต แล้วบันทึกอีกครั้ง {KEPT_TH}",
         f"Check cell {where} in the sheet, then save again; {KEPT_EN}",
     )
 
 
-def _keeps_changing(tab: Tab, row_id: str, repaired: list[int]) -> StoreError:
-    undo_th = " แอปได้คืนค่าเดิมให้แถวที่ถูกเขียนผิดแล้ว" if repaired else ""
-    undo_en = " The app put back the previous values of the row it hit by mistake." if repaired else ""
+def _keeps_changing(tab: Tab, row_id: str) -> StoreError:
     return StoreError(
-        f"แท็บ «{tab.th}» ถูกแก้ไขโครงสร้าง (แทรก/ลบ/ย้ายแถว) ระหว่างบันทึกรหัส «{row_id}» จึงยังไม่ได้บันทึก"
-        f"{undo_th} ไม่มีข้อมูลสูญหาย",
-        f"Rows of «{tab.en}» were inserted, deleted or moved while saving «{row_id}», so it was not saved."
-        f"{undo_en} Nothing was lost",
+        f"แท็บ «{tab.th}» ถูกแก้ไขโครงสร้าง (แทรก/ลบ/ย้าย/เรียงแถว) ระหว่างบันทึกรหัส «{row_id}» จึงยังไม่ได้บันทึก "
+        "แถวที่ถูกเขียนผิดได้รับค่าเดิมคืนแล้ว ไม่มีข้อมูลสูญหาย",
+        f"Rows of «{tab.en}» were inserted, deleted, moved or sorted while saving «{row_id}», so it was not saved. "
+        "Any row written by mistake got its previous values back; nothing was lost",
         f"รอให้ผู้ที่กำลังแก้ชีตเสร็จ แล้วบันทึกอีกครั้ง {KEPT_TH}",
         f"Wait until the person editing the sheet is done, then save again; {KEPT_EN}",
     )
