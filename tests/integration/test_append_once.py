@@ -7,6 +7,8 @@ the tab and the row's id) and appendCells. A copy of that request applied twice 
 
 from __future__ import annotations
 
+import pytest
+
 from de_core.store.google import marks
 from tests.fakesheets import FakeSheetsServer, Fault
 from tests.fakesheets.fixtures import fake_sheets  # noqa: F401  (pytest fixture)
@@ -95,3 +97,26 @@ def test_three_hundred_appends_into_a_tab_with_blank_rows_land_after_the_last_da
     assert grid[:len(person)] == person  # the blank rows inside the data stay as the person left them
     assert [r[0] for r in grid[len(person):]] == [f"exp-{i:04d}" for i in range(300)]
     assert grid[len(person) + 50] == [c for c in expense(50).values()]  # text stays text ("=SUM(A1)" included)
+
+
+@pytest.mark.parametrize("fails", [False, True], ids=["deleting nothing is a no-op", "deleting nothing is refused"])
+def test_a_mark_someone_else_deleted_never_stops_the_next_append(fake_sheets, fails):  # noqa: F811
+    fake_sheets.switches.delete_unmatched_metadata_fails = fails  # Google documents neither reading
+    store = google_store(fake_sheets, clock=FakeClock(), policy=POLICY, timeout=TIMEOUT)
+    store.append("expenses", [expense(1)])
+    fake_sheets.apply_requests(KEY, [{"deleteDeveloperMetadata": {"dataFilter": {"developerMetadataLookup": {
+        "metadataKey": marks.KEY}}}}])  # another tool cleaned the sheet's metadata
+    store.append("expenses", [expense(2)])
+    store.append("expenses", [expense(3)])
+    assert ids(fake_sheets) == ["exp-0001", "exp-0002", "exp-0003"]
+    assert len(sent_marks(fake_sheets)) == 1
+
+
+def test_a_server_that_takes_no_marks_still_gets_every_row_once(fake_sheets):  # noqa: F811
+    store = google_store(fake_sheets, clock=FakeClock(), policy=POLICY, timeout=TIMEOUT)
+    store.read_all()
+    fake_sheets.inject(Fault(kind="spreadsheets.batchUpdate", status=400, times=3,
+                             message="Invalid requests[0].createDeveloperMetadata: location"))
+    store.append("expenses", [expense(1)])
+    store.append("expenses", [expense(2)])
+    assert ids(fake_sheets) == ["exp-0001", "exp-0002"] and sent_marks(fake_sheets) == []

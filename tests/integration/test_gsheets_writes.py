@@ -10,7 +10,7 @@ import pytest
 
 from de_core.sheet.raw import RawTab, RawWorkbook
 from de_core.store import RowNotFound, SchemaMismatch, StoreError
-from tests.fakesheets import FakeSheetsServer
+from tests.fakesheets import FakeSheetsServer, Fault
 from tests.fakesheets.fixtures import fake_sheets  # noqa: F401  (pytest fixture)
 from tests.integration.gsheets_support import KEY, google_store
 
@@ -256,3 +256,16 @@ def test_ids_and_values_are_matched_after_unicode_normalisation_and_spaces(srv, 
     srv.set_cell(KEY, TAB, "A2", " exp-1 ")
     result = store.update("expenses", "exp-1", {"note": "ok"})
     assert result.row_number == 2 and _rows(srv)[1][7] == "ok"
+
+
+def test_a_server_that_refuses_the_proven_write_gets_plain_writes_checked_by_a_read(srv, store):
+    store.update("expenses", "exp-1", {"note": "ก่อน"})
+    srv.inject(Fault(kind="spreadsheets.batchUpdate", status=400, message="Invalid requests[0].copyPaste"))
+    store.update("expenses", "exp-2", {"note": "ธรรมดา"})
+    assert _by_id(srv)["exp-2"][7] == "ธรรมดา" and srv.count("values.batchUpdate") == 1
+    person = ["p-1", "2566", "", "", "แถวของคน", "", "", "ของคน"]
+    srv.before_next_write(lambda s, key: s.insert_rows(key, TAB, 2, [person]))
+    before = _by_id(srv)
+    store.update("expenses", "exp-4", {"note": "ถูกแถว"})  # plain from now on: the misplaced value is put back
+    rows = _by_id(srv)
+    assert rows["exp-4"][7] == "ถูกแถว" and all(rows[k] == before[k] for k in before if k != "exp-4")

@@ -150,7 +150,7 @@ def run(srv: FakeSheetsServer, seed: int, edit: Edit, moment: str, follows: bool
     rng = random.Random(seed)
     srv.add_spreadsheet(KEY, "DE Workbook", {TAB: [["รหัส", "ปีงบประมาณ", "รหัสกิจกรรม", "วันที่จ่าย", "รายการ",
                                                     "จำนวนเงิน", "หลักฐาน (ลิงก์)", "หมายเหตุ"]]})
-    srv.metadata_follows_data = follows
+    srv.switches.metadata_follows_data = follows
     store = google_store(srv, create=False)
     store.append("expenses", [expense(i) for i in range(1, ROWS + 1)])
     store.update("expenses", "exp-1", {"evidence": "https://example.org/1"})  # the app has written before

@@ -38,7 +38,7 @@ def _keys(pending: Pending) -> list[str]:
 def append_request(book: SheetBook, tab_key: str, title: str, pending: Pending,
                    drop: list[int]) -> tuple[dict[str, Any], list[int]]:
     """The batchUpdate body that deletes the marks in `drop` and appends the rows with theirs; their ids."""
-    keys = _keys(pending)
+    keys = _keys(pending) if not book.marks_refused else []
     ids = [marks.mark_id(tab_key, k) for k in keys]
     sheet_id = book.sheet_properties(title)["sheetId"]
     requests = [marks.delete(i) for i in drop if i not in ids]
@@ -75,7 +75,14 @@ def send_append(book: SheetBook, tab_key: str, title: str, before: Grid, id_pos:
             for stale in ids:
                 _delete_marks(book, [stale])
             body, ids = append_request(book, tab_key, title, pending, [])
-            book.call(lambda: book.spreadsheet().batch_update(body))
+            try:
+                book.call(lambda: book.spreadsheet().batch_update(body))
+            except SheetRequestRefused as err:
+                if err.status != 400 or not ids:
+                    raise
+                book.marks_refused = True  # a server that takes no such marks: appends without them from now on
+                body, ids = append_request(book, tab_key, title, pending, [])
+                book.call(lambda: book.spreadsheet().batch_update(body))
     book.marks.forget(drop)
     book.marks.remember(ids, resent=tries > 1)
 

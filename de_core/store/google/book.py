@@ -86,6 +86,8 @@ class SheetBook:
         self._meta: Mapping[str, Any] = {}
         self.lock = threading.RLock()
         self.marks = SentMarks(clock)  # the idempotency marks of this store's appends (append.py)
+        self.plain_writes = False  # the server refused proven writes once (proof.py): plain RAW writes
+        self.marks_refused = False  # the server refused append marks (append.py): appends without them
 
     # ----- plumbing -----------------------------------------------------------------------------
     def call(self, fn: Callable[[], T]) -> T:

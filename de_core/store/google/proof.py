@@ -23,6 +23,7 @@ from gspread.utils import absolute_range_name, rowcol_to_a1
 
 from de_core.store.google.book import SheetBook
 from de_core.store.google.read import grid_data_rows
+from de_core.store.google.retry import SheetRequestRefused
 
 SCRATCH = "_de_app"  # the app's hidden tab (never data: the store leaves it out of every read)
 SCRATCH_COLUMNS = 52
@@ -69,8 +70,36 @@ def write_proven(book: SheetBook, title: str, rows: Mapping[int, Mapping[int, Va
     """Write cells ({sheet row: {0-based column: value}}) and prove each row (module doc), in one request.
 
     `width` columns of each row are copied and shown (at least every written column). None when the reply does not
-    carry the spreadsheet (a server that ignores includeSpreadsheetInResponse). Raises StoreError.
+    carry the spreadsheet (a server that ignores includeSpreadsheetInResponse) or the server refuses this request:
+    then the cells are written plainly (values.batchUpdate, RAW) and the caller checks by reading. Raises StoreError.
     """
+    if book.plain_writes:
+        return _write_plain(book, title, rows)
+    try:
+        return _write_with_proof(book, title, rows, width)
+    except SheetRequestRefused as err:
+        if err.status != 400 or err.bad_range:
+            raise
+        _write_plain(book, title, rows)  # a server that does not take these requests (copyPaste, responseRanges)
+        book.plain_writes = True
+        return None
+
+
+def _write_plain(book: SheetBook, title: str, rows: Mapping[int, Mapping[int, Value]]) -> None:
+    data = [{"range": absolute_range_name(title, rowcol_to_a1(n, p + 1)), "values": [[_text(v)]]}
+            for n, cells in sorted(rows.items()) for p, v in sorted(cells.items())]
+    book.call(lambda: book.spreadsheet().values_batch_update({"valueInputOption": "RAW", "data": data}))
+
+
+def _text(value: Value) -> str:
+    if isinstance(value, dict):
+        inner = next(iter(value.values()), "")
+        return "" if inner is None or isinstance(inner, dict) else str(inner)
+    return value
+
+
+def _write_with_proof(book: SheetBook, title: str, rows: Mapping[int, Mapping[int, Value]],
+                      width: int) -> dict[int, Landed] | None:
     width = max([width, *(p + 1 for cells in rows.values() for p in cells)])
     scratch = scratch_id(book, width)
     sheet_id = int(book.sheet_properties(title)["sheetId"])

@@ -136,7 +136,12 @@ def update_row(book: SheetBook, tab: Tab, row_id: str, values: Mapping[str, Any]
             return plan.result
         proof = write_proven(book, title, {plan.rownum: plan.changes}, plan.width)
         if proof is None:  # a server that does not show the spreadsheet in its reply: check by reading
-            return _checked(book, tab, title, plan, row_id)
+            title, after = book.read_tab(tab)
+            if _holds(after, plan, row_id):
+                return plan.result
+            _put_back_by_id(book, tab, title, plan, grid, after, row_id)
+            grid = after
+            continue
         landed = proof[plan.rownum]
         if went_right(plan, landed, row_id):
             return plan.result
@@ -145,14 +150,30 @@ def update_row(book: SheetBook, tab: Tab, row_id: str, values: Mapping[str, Any]
     raise _keeps_changing(tab, row_id)
 
 
-def _checked(book: SheetBook, tab: Tab, title: str, plan: Plan, row_id: str) -> UpdateResult:
-    """Without a proof in the reply: the target must hold every written value where it was written."""
-    title, grid = book.read_tab(tab)
-    row = grid[plan.rownum - 1] if plan.rownum <= len(grid) else []
-    if normalize(cell(row, plan.id_pos)) == normalize(row_id) and all(cell(row, p) == v for p, v in
-                                                                       plan.changes.items()):
-        return plan.result
-    raise _stray_write(tab, title, row_id, plan.rownum, list(plan.changes))
+def _holds(grid: Grid, plan: Plan, row_id: str) -> bool:
+    """The one row carrying the id holds every written value where it was written."""
+    hits = rows_with(grid, plan.id_pos, row_id)
+    return len(hits) == 1 and all(cell(grid[hits[0] - 1], p) == v for p, v in plan.changes.items())
+
+
+def _put_back_by_id(book: SheetBook, tab: Tab, title: str, plan: Plan, before: Grid, after: Grid,
+                    row_id: str) -> None:
+    """Without a proof in the reply: every row that now holds the app's values in the written cells and held
+    something else at the read (found by its own id, unique then and now) gets that back. Raises StoreError naming
+    the cells when such a row cannot be identified for sure."""
+    for n, row in enumerate(after, start=1):
+        if n == 1 or not all(cell(row, p) == v for p, v in plan.changes.items()):
+            continue
+        rid = cell(row, plan.id_pos)
+        was = rows_with(before, plan.id_pos, rid) if normalize(rid) else []
+        if normalize(rid) == normalize(row_id):
+            continue
+        if len(was) != 1 or len(rows_with(after, plan.id_pos, rid)) != 1:
+            raise _stray_write(tab, title, row_id, n, list(plan.changes))
+        old = before[was[0] - 1]
+        cells = {p: cell(old, p) for p in plan.changes if cell(old, p) != plan.changes[p]}
+        if cells:
+            write_proven(book, title, {n: cells}, plan.width)
 
 
 def _stray_write(tab: Tab, title: str, row_id: str, rownum: int, positions: list[int]) -> StoreError:
