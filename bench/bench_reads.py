@@ -77,7 +77,7 @@ def writes(srv: FakeSheetsServer) -> str:
         store.append("expenses", [_row(f"bench-u{n}")])
         store.update("expenses", f"bench-u{n}", {"note": "แก้"})
     left = len(srv.all_developer_metadata(KEY))
-    rows.append(("developer metadata after 300 rows updated", str(left), "append marks of the last 10 minutes"))
+    rows.append(("developer metadata after 300 rows updated", str(left), "the last append's marks (the next append removes them)"))
     cells = [[what, BEFORE_14[what], now, kinds] for what, now, kinds in rows]
     return table("Requests per write: our Google store, before #14 and now",
                  ["write", "before #14", "now", "by kind"], cells,
