@@ -2,8 +2,10 @@
 
 import streamlit as st
 
+from de_core.display.mdtext import md_escape_line
 from de_core.documents.export import CSV_MIME, ZIP_MIME, csv_name, csv_zip, tab_csv
 from de_core.documents.importer import apply_import, plan_import
+from de_core.documents.safe_text import unholdable
 from de_core.documents.xlsx import read_xlsx, write_xlsx
 from de_core.store import StoreError
 from de_ui.auth import can_write
@@ -19,6 +21,8 @@ raw = sheet_cells(wb)  # the cells the pages show (read once per load); files ar
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 st.download_button(t("data.export_xlsx"), data=lambda: wb.derived("export.xlsx", lambda: write_xlsx(raw)),
                    file_name="sujarit-de-workbook.xlsx", mime=XLSX, icon=":material/download:", on_click="ignore")
+if bad := wb.derived("export.unholdable", lambda: unholdable(raw)):
+    st.warning(t("data.unholdable", n=len(bad), cells=", ".join(f"{md_escape_line(tab)}!{cell}" for tab, cell in bad[:5])))
 st.subheader(t("export.csv_heading"))
 st.caption(t("export.csv_help"))
 csv_tab = st.selectbox(t("export.csv_tab"), list(raw.tabs), key="csv_tab")

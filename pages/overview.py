@@ -4,6 +4,7 @@ import streamlit as st
 
 from de_core.activities.charts import budget_gauge
 from de_core.display.charts import share_gauge
+from de_core.display.mdtext import md_escape_line
 from de_core.ita.charts import ita_gauge
 from de_core.summary.overview import build_overview, due_rows
 from de_core.thaidate import format_baht, format_date, format_datetime
@@ -24,7 +25,7 @@ def board() -> None:
     # The view and its figures are made once per data, year and day, then reused by every rerun (read-only here).
     view = data.derived(("overview", fy, day), lambda: build_overview(data, fy, day))
     read = t("app.data_as_of", time=format_datetime(local_time(view.read_at), L)) if view.read_at else ""
-    caption_line(view.office_name, t("app.fy_label", fy=fy), t("app.figures_as_of", date=format_date(view.as_of, L)),
+    caption_line(md_escape_line(view.office_name), t("app.fy_label", fy=fy), t("app.figures_as_of", date=format_date(view.as_of, L)),
                  read)
     ita_col, budget_col = st.columns(2)
     with ita_col:

@@ -6,6 +6,7 @@ import csv
 import io
 import zipfile
 
+from de_core.documents.safe_text import csv_cell
 from de_core.sheet.raw import RawTab, RawWorkbook
 from de_core.sheet.schema import Schema, load_schema
 
@@ -15,7 +16,8 @@ ZIP_MIME = "application/zip"
 
 
 def tab_csv(tab: RawTab) -> bytes:
-    """One tab's cells exactly as the sheet holds them (header row first), as UTF-8 CSV with a BOM.
+    """One tab's cells as the sheet holds them (header row first), as UTF-8 CSV with a BOM; a cell a spreadsheet
+    would run as a formula gets a leading apostrophe (safe_text.csv_cell).
 
     Ragged rows are padded to the widest row so every line has the same number of fields.
     """
@@ -24,7 +26,7 @@ def tab_csv(tab: RawTab) -> bytes:
     out.write(BOM)
     writer = csv.writer(out, lineterminator="\r\n")
     for row in tab.rows:
-        writer.writerow([*row, *[""] * (width - len(row))])
+        writer.writerow([*(csv_cell(c) for c in row), *[""] * (width - len(row))])
     return out.getvalue().encode("utf-8")
 
 

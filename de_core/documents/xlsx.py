@@ -11,23 +11,24 @@ from openpyxl import Workbook as XlsxBook
 from openpyxl import load_workbook
 from openpyxl.cell.cell import TYPE_STRING
 
+from de_core.documents.safe_text import holdable, sheet_titles
 from de_core.sheet.raw import RawTab, RawWorkbook
-
-_SHEET_TITLE_MAX = 31
 
 
 def write_xlsx(raw: RawWorkbook) -> bytes:
-    """The whole workbook as .xlsx bytes. Every cell is written as text, so "=1+1" stays text."""
+    """The whole workbook as .xlsx bytes. Every cell is written as text, so "=1+1" stays text; characters a file
+    cannot hold show as "�" and tab titles are made legal and unique (safe_text), so no typed text breaks it."""
     book = XlsxBook()
     book.remove(book.active)
-    for tab in raw.tabs.values():
-        sheet = book.create_sheet(tab.title[:_SHEET_TITLE_MAX])
+    tabs = list(raw.tabs.values())
+    for tab, title in zip(tabs, sheet_titles([t.title for t in tabs]), strict=True):
+        sheet = book.create_sheet(title)
         for r, row in enumerate(tab.rows, start=1):
             for c, value in enumerate(row, start=1):
                 if value == "":
                     continue
                 cell = sheet.cell(row=r, column=c)
-                cell.value = value
+                cell.value = holdable(value)
                 cell.data_type = TYPE_STRING
         sheet.freeze_panes = "A2"
     out = io.BytesIO()

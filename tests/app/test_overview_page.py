@@ -1,6 +1,7 @@
 """The Overview shows the seed's real figures, and follows the data when the sheet changes."""
 
 import json
+import re
 
 from tests.app.conftest import assert_clean, page_text
 
@@ -100,3 +101,15 @@ def test_a_long_late_list_shows_its_first_ten_and_says_how_many_more_and_where(r
     assert len(due) == 10 and list(due["no"])[:3] == ["9.1", "9.2", "9.3"]
     assert "ล่าช้า 14 · ครบกำหนดเดือนนี้ 0" in page_text(at)
     assert "และอีก 4 รายการ" in page_text(at)
+
+
+def test_the_office_name_from_the_sheet_is_shown_as_typed_never_as_markdown(run_page, store):
+    hostile = "![x](http://evil.example/x.png) **แดง** :red[ด่วน] $x^2$ <b>b</b>"
+    sid = next(r[0] for r in store.read_all().tabs["ตั้งค่า"].rows[1:] if r and r[0])
+    store.update("settings", sid, {"office_name": hostile})
+    at = run_page()
+    assert_clean(at)
+    (caption,) = [c.value for c in at.caption if "evil" in c.value]
+    office = caption.split(" · ")[0]
+    unescaped = re.findall(r"(?<!\\)[!\[\]()*:$<>]", office)  # a Markdown character without its backslash
+    assert not unescaped and office.replace("\\", "") == hostile, office

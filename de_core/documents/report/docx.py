@@ -18,6 +18,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
 from de_core.documents.report.model import Report, Section, Table
+from de_core.documents.safe_text import holdable
 
 #: The Thai government's standard document font (installed on office PCs); Word substitutes a Thai font elsewhere.
 FONT = "TH SarabunPSK"
@@ -65,6 +66,7 @@ def _rpr_template(size: float, bold: bool, lang: str):
 def _run(paragraph, text: str, size: float, bold: bool = False, lang: str = "th") -> None:
     """A run with the Thai font set on it. Plain text (the usual case) is written straight into one w:t: the
     python-docx text setter walks it character by character, which a report of thousands of rows feels."""
+    text = holdable(text)  # a control character pasted from Word would make the whole document fail
     if "\t" in text or "\r" in text or "\n" in text:
         run = paragraph.add_run(text)  # tabs and breaks become w:tab / w:br
         run._r.insert(0, deepcopy(_rpr_template(size, bold, lang)))
