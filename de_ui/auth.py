@@ -73,18 +73,40 @@ def sign_in_configured() -> bool:
     return oidc_configured() or bool(passcode_hash())
 
 
-def _oidc_email() -> str:
-    """The signed-in OIDC user's verified e-mail, lower-cased ("" when not signed in)."""
+def editor_subjects() -> set[str]:
+    """The allow-list of editors by their provider's stable subject id ([editors] subjects: `sub`, or Microsoft
+    Entra ID's `oid`), for providers whose tokens carry no email_verified claim."""
+    subjects = _section("editors").get("subjects") or []
+    listed = [subjects] if isinstance(subjects, str) else subjects
+    return {str(x).strip() for x in listed if str(x).strip()}
+
+
+def verified(claim: object) -> bool:
+    """email_verified as providers send it: only true (or "true") counts; missing, false or "false" do not."""
+    return claim is True or (isinstance(claim, str) and claim.strip().lower() == "true")
+
+
+def _oidc_editor() -> str:
+    """Who the signed-in OIDC user is as an editor: a verified e-mail on the list, else a listed subject id
+    (sub or oid); "" when not signed in or not listed."""
     user = st.user
-    if not user.get("is_logged_in") or user.get("email_verified") is False:
+    if not user.get("is_logged_in"):
         return ""
-    return str(user.get("email") or "").strip().lower()
+    email = str(user.get("email") or "").strip().lower()
+    if email and verified(user.get("email_verified")) and email in editor_emails():
+        return email
+    subjects = editor_subjects()
+    for claim in ("oid", "sub"):
+        subject = str(user.get(claim) or "").strip()
+        if subject and subject in subjects:
+            return email or subject
+    return ""
 
 
 def current_actor() -> Actor:
     """The actor of this session, decided on the server every time (nothing in the URL or page changes it)."""
-    if oidc_configured() and (email := _oidc_email()) and email in editor_emails():
-        return Actor(email, "editor", "oidc")
+    if oidc_configured() and (who := _oidc_editor()):
+        return Actor(who, "editor", "oidc")
     if passcode_hash() and st.session_state.get(EDITOR_KEY):
         return Actor(str(st.session_state[EDITOR_KEY]), "editor", "passcode")
     if not sign_in_configured() and backend() == EMBEDDED and is_local_session():

@@ -130,6 +130,9 @@ def test_an_oidc_editor_on_the_allow_list_writes_under_their_email(open_page, st
     {"email": "someone@example.com", "is_logged_in": True},
     {"email": OFFICER, "email_verified": False, "is_logged_in": True},
     {"email": OFFICER},
+    {"email": OFFICER, "is_logged_in": True},  # no email_verified claim at all (Microsoft Entra ID)
+    {"email": OFFICER, "email_verified": "false", "is_logged_in": True},
+    {"email": OFFICER, "email_verified": "False", "is_logged_in": True, "oid": "not-on-the-list"},
 ])
 def test_oidc_users_not_signed_in_verified_and_listed_are_viewers(open_page, store, user):
     secrets = {"auth": OIDC, "editors": {"emails": [OFFICER]}}
@@ -138,8 +141,17 @@ def test_oidc_users_not_signed_in_verified_and_listed_are_viewers(open_page, sto
     assert not has_form(at)
     if not user.get("is_logged_in"):
         assert at.button(key="signin_oidc")
-    elif user.get("email_verified") is None:
+    else:
         assert "ไม่อยู่ในรายชื่อผู้แก้ไข" in page_text(at)
+
+
+@pytest.mark.parametrize("claim", ["oid", "sub"])
+def test_an_editor_listed_by_subject_id_writes_though_the_provider_sends_no_email_verified(open_page, store, claim):
+    subject = "00000000-0000-0000-0000-0000000000a1"
+    secrets = {"auth": OIDC, "editors": {"emails": [OFFICER], "subjects": [subject]}}
+    at = open_page(secrets=secrets, user={"email": OFFICER, "is_logged_in": True, claim: subject}, url=REMOTE_URL)
+    assert_clean(at)
+    assert has_form(at)
 
 
 def test_the_feed_stays_open_to_viewers_while_the_forms_ask_them_to_sign_in(open_page, store):
