@@ -119,10 +119,13 @@ def can_write() -> bool:
     return current_actor().can_write
 
 
-@st.cache_resource(show_spinner=False)
+# One rate limiter for the whole process, kept in this module: never in st.cache_resource, which any browser can
+# empty with Streamlit's clear-cache message (PITFALLS) and so reset every lock-out.
+LIMITER = RateLimiter()
+
+
 def _limiter() -> RateLimiter:
-    """One rate limiter for the whole process (every session's failed passcodes count together too)."""
-    return RateLimiter()
+    return LIMITER
 
 
 def _session_id() -> str:
@@ -170,7 +173,7 @@ def sign_in_block() -> None:
         else:
             st.button(t("forms.sign_in_oidc"), key="signin_oidc", type="primary", on_click=st.login)
     if passcode_hash():
-        wait = _limiter().wait_seconds(_session_id())
+        wait = _limiter().wait_seconds(_session_id(), passcode_hash())
         if wait > 0:
             st.error(t("forms.locked_out", minutes=int(wait // 60) + 1))
             return

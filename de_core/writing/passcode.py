@@ -55,7 +55,11 @@ class _Window:
 
 
 class RateLimiter:
-    """Locks a session out after 5 failed sign-ins within 5 minutes, for 5 minutes; all sessions after 20."""
+    """Locks a session out after 5 failed sign-ins within 5 minutes, for 5 minutes; all sessions after 20.
+
+    The lock of all sessions belongs to the stored passcode hash: whoever holds the secrets ends it at once by
+    setting a new passcode (de-dashboard passcode), so guessing can never lock the real editor out for good.
+    """
 
     def __init__(self, clock: Callable[[], float] = time.monotonic, max_failures: int = MAX_FAILURES,
                  lockout: float = LOCKOUT_SECONDS, global_max: int = GLOBAL_MAX_FAILURES):
@@ -64,22 +68,23 @@ class RateLimiter:
         self.lockout = lockout
         self.global_max = global_max
         self._sessions: dict[str, _Window] = {}
-        self._all = _Window()
+        self._all: dict[str, _Window] = {}  # per stored passcode hash
         self._lock = threading.Lock()
 
     def _prune(self, window: _Window, now: float) -> None:
         window.failures = [t for t in window.failures if now - t < self.lockout]
 
-    def wait_seconds(self, session: str) -> float:
-        """Seconds this session must wait before the next try (0 when it may try now)."""
+    def wait_seconds(self, session: str, encoded: str | None = None) -> float:
+        """Seconds this session must wait before the next try with this stored hash (any hash when None)."""
         now = self.clock()
         with self._lock:
-            until = max(self._sessions.get(session, _Window()).locked_until, self._all.locked_until)
+            shared = [w.locked_until for k, w in self._all.items() if encoded is None or k == encoded]
+            until = max([self._sessions.get(session, _Window()).locked_until, *shared])
         return max(0.0, until - now)
 
     def check(self, session: str, passcode: str, encoded: str) -> bool:
         """Verify a passcode unless locked out; a failure counts towards the lock-out, a success clears it."""
-        if self.wait_seconds(session) > 0:
+        if self.wait_seconds(session, encoded) > 0:
             return False
         ok = verify_passcode(passcode, encoded)
         now = self.clock()
@@ -88,7 +93,8 @@ class RateLimiter:
             if ok:
                 window.failures.clear()
                 return True
-            for win, limit in ((window, self.max_failures), (self._all, self.global_max)):
+            shared = self._all.setdefault(encoded, _Window())
+            for win, limit in ((window, self.max_failures), (shared, self.global_max)):
                 self._prune(win, now)
                 win.failures.append(now)
                 if len(win.failures) >= limit:

@@ -9,6 +9,8 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from de_core.ops.config import open_embedded
+from de_core.writing.passcode import RateLimiter
+from de_ui import auth
 from de_ui.nav import PAGES as NAV_PAGES
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -21,6 +23,7 @@ def db_path(tmp_path, monkeypatch) -> Path:
     path = tmp_path / "workbook.sqlite"
     monkeypatch.setenv("DE_DASHBOARD_DB", str(path))
     monkeypatch.chdir(ROOT)
+    monkeypatch.setattr(auth, "LIMITER", RateLimiter())  # each test starts with no failed passcodes
     st.cache_data.clear()
     st.cache_resource.clear()
     yield path

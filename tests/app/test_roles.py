@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from de_core.store import PermissionDenied
@@ -112,6 +113,10 @@ def test_five_wrong_passcodes_lock_the_session_out(open_page, store):
     assert "ใส่รหัสผ่านผิดหลายครั้ง" in page_text(at)
     assert not [w for w in at.text_input if w.key == "signin.passcode"]
     assert not has_form(at)
+    st.cache_resource.clear()  # what any browser's clear-cache message does
+    st.cache_data.clear()
+    at.run()
+    assert "ใส่รหัสผ่านผิดหลายครั้ง" in page_text(at) and not has_form(at)  # still locked out
 
 
 def test_an_oidc_editor_on_the_allow_list_writes_under_their_email(open_page, store):

@@ -119,3 +119,13 @@ def test_de_dashboard_passcode_prints_the_same_secrets_line(monkeypatch, capsys)
     out = capsys.readouterr().out
     assert out.startswith("[editors]\npasscode_hash = \"pbkdf2_sha256$")
     assert verify_passcode("ยาวพอแล้ว-456", out.split('"')[1])
+
+
+def test_a_lock_out_of_every_session_ends_at_once_when_the_secrets_holder_sets_a_new_passcode():
+    clock = Clock()
+    limiter = RateLimiter(clock)
+    old, new = hash_passcode("รหัสเดิม-12345", FAST), hash_passcode("รหัสใหม่-67890", FAST)
+    for n in range(20):
+        limiter.check(f"attacker-{n}", "เดา", old)  # twenty sessions, one wrong guess each
+    assert limiter.wait_seconds("the-officer", old) > 0 and not limiter.check("the-officer", "รหัสเดิม-12345", old)
+    assert limiter.check("the-officer", "รหัสใหม่-67890", new)  # the new hash is not locked
