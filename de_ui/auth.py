@@ -1,8 +1,10 @@
 """Who may write. Everyone is a viewer until signed in; only a local run on the embedded store is an editor.
 
 Editors sign in with st.login (OIDC) when [auth] is configured and their e-mail is in [editors] emails,
-or with the editor passcode when [editors] passcode_hash is set. With neither, the app on localhost over the
-embedded workbook is an editor without signing in (and says so in a banner).
+or with the editor passcode when [editors] passcode_hash is set. With neither, the app over the embedded workbook
+whose server is bound to a loopback address by its own configuration (server.address in .streamlit/config.toml or
+on the command line: no other computer can reach it) is an editor without signing in, and says so in a banner.
+Nothing a client sends (the page URL, headers, the query) grants it; a proxy's headers can only take it away.
 """
 
 from __future__ import annotations
@@ -10,27 +12,19 @@ from __future__ import annotations
 import uuid
 from collections.abc import Mapping
 from typing import Any
-from urllib.parse import urlparse
 
 import streamlit as st
 
 from de_core.cycle.feed import plain
 from de_core.ops.config import EMBEDDED
 from de_core.writing.actor import LOCAL_EDITOR, VIEWER, Actor
+from de_core.writing.local_editor import client_address, is_local_editor
 from de_core.writing.passcode import RateLimiter
 from de_ui.data import backend
 from de_ui.i18n import t
 
-LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1", "[::1]"}
 EDITOR_KEY = "_de_editor_passcode"  # who signed in with the passcode in this session (never a widget key)
 SESSION_KEY = "_de_session_id"
-
-
-def _header(name: str) -> str | None:
-    try:
-        return st.context.headers.get(name)
-    except Exception:  # no client (AppTest)
-        return None
 
 
 def _section(name: str) -> dict[str, Any]:
@@ -40,14 +34,23 @@ def _section(name: str) -> dict[str, Any]:
         return {}
 
 
+def _headers() -> dict[str, str]:
+    try:
+        return dict(st.context.headers.items())
+    except Exception:  # no client (AppTest)
+        return {}
+
+
+def _peer() -> str | None:
+    """The connection's peer address; None on loopback (and under AppTest, which has no real client)."""
+    ip = st.context.ip_address
+    return ip if isinstance(ip, str) else None
+
+
 def is_local_session() -> bool:
-    """Whether this browser session comes from this machine itself (loopback, no proxy in between)."""
-    ip = st.context.ip_address  # None on loopback; a real client's address is a str (AppTest has no client)
-    if isinstance(ip, str) or _header("X-Forwarded-For"):
-        return False
-    url = st.context.url
-    host = urlparse(url).hostname if url else (_header("Host") or "").split(":")[0] or None
-    return host is None or host in LOCAL_HOSTS
+    """Whether this session is the person at this machine (see de_core.writing.local_editor): decided by the
+    server's own server.address, the connection's peer and the absence of proxy headers, never by the URL."""
+    return is_local_editor(st.get_option("server.address"), _peer(), _headers())
 
 
 def oidc_configured() -> bool:
@@ -134,12 +137,19 @@ def _session_id() -> str:
     return st.session_state[SESSION_KEY]
 
 
+def _client() -> str:
+    """This session's address for rate limiting (a trusted proxy's forwarded address when [proxy] trusted lists
+    it); never used to decide rights."""
+    trusted = _section("proxy").get("trusted") or []
+    return client_address(_peer(), _headers(), [trusted] if isinstance(trusted, str) else trusted)
+
+
 def _check_passcode() -> None:
     """The passcode form's on_click: verify (rate-limited) and remember the editor for this session."""
     code = st.session_state.get("signin.passcode") or ""
     name = " ".join(str(st.session_state.get("signin.name") or "").split())[:80]
     st.session_state["signin.passcode"] = ""
-    if _limiter().check(_session_id(), code, passcode_hash()):
+    if _limiter().check(_session_id(), code, passcode_hash(), client=_client()):
         st.session_state[EDITOR_KEY] = f"{name} (passcode)" if name else "editor (passcode)"
         st.session_state.pop("signin.failed", None)
     else:
@@ -173,7 +183,7 @@ def sign_in_block() -> None:
         else:
             st.button(t("forms.sign_in_oidc"), key="signin_oidc", type="primary", on_click=st.login)
     if passcode_hash():
-        wait = _limiter().wait_seconds(_session_id(), passcode_hash())
+        wait = _limiter().wait_seconds(_session_id(), passcode_hash(), client=_client())
         if wait > 0:
             st.error(t("forms.locked_out", minutes=int(wait // 60) + 1))
             return

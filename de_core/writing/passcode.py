@@ -48,17 +48,28 @@ def verify_passcode(passcode: str, encoded: str) -> bool:
     return hmac.compare_digest(digest, expected)
 
 
+#: each further lock-out of the same session or client address in a row doubles, up to this many times (80 min)
+MAX_DOUBLINGS = 4
+
+
 @dataclass
 class _Window:
     failures: list[float] = field(default_factory=list)
     locked_until: float = 0.0
+    strikes: int = 0  # lock-outs in a row; forgotten once a whole longest lock-out passes without one
 
 
 class RateLimiter:
-    """Locks a session out after 5 failed sign-ins within 5 minutes, for 5 minutes; all sessions after 20.
+    """Failed sign-ins back off per session, per client address and for all sessions together.
 
-    The lock of all sessions belongs to the stored passcode hash: whoever holds the secrets ends it at once by
-    setting a new passcode (de-dashboard passcode), so guessing can never lock the real editor out for good.
+    - A session, and a client address (the connection's peer, or the address a trusted proxy forwarded), is locked
+      out after 5 failures within 5 minutes: for 5 minutes, doubling with each further lock-out in a row (10, 20,
+      40, 80 minutes), forgotten after a quiet spell; opening new sessions from one address gains nothing.
+    - All sessions together wait after 20 failures within 5 minutes, for 5 minutes that never grow: the lock
+      decays on its own and slows guessing from many addresses to 20 per 5 minutes.
+    - The lock of all sessions belongs to the stored passcode hash: whoever holds the secrets ends it at once by
+      setting a new passcode (de-dashboard passcode), so guessing can never lock the real editor out for good.
+    Kept in the server process (never in a cache a browser can clear).
     """
 
     def __init__(self, clock: Callable[[], float] = time.monotonic, max_failures: int = MAX_FAILURES,
@@ -68,39 +79,55 @@ class RateLimiter:
         self.lockout = lockout
         self.global_max = global_max
         self._sessions: dict[str, _Window] = {}
+        self._clients: dict[str, _Window] = {}
         self._all: dict[str, _Window] = {}  # per stored passcode hash
         self._lock = threading.Lock()
 
-    def _prune(self, window: _Window, now: float) -> None:
-        window.failures = [t for t in window.failures if now - t < self.lockout]
+    def _windows(self, session: str, client: str | None) -> list[_Window]:
+        found = [self._sessions.get(session, _Window())]
+        return found + [self._clients[client]] if client and client in self._clients else found
 
-    def wait_seconds(self, session: str, encoded: str | None = None) -> float:
-        """Seconds this session must wait before the next try with this stored hash (any hash when None)."""
+    def wait_seconds(self, session: str, encoded: str | None = None, client: str | None = None) -> float:
+        """Seconds this session (from this client address) must wait before the next try with this stored hash
+        (any hash when None)."""
         now = self.clock()
         with self._lock:
             shared = [w.locked_until for k, w in self._all.items() if encoded is None or k == encoded]
-            until = max([self._sessions.get(session, _Window()).locked_until, *shared])
+            until = max([w.locked_until for w in self._windows(session, client)] + shared)
         return max(0.0, until - now)
 
-    def check(self, session: str, passcode: str, encoded: str) -> bool:
-        """Verify a passcode unless locked out; a failure counts towards the lock-out, a success clears it."""
-        if self.wait_seconds(session, encoded) > 0:
+    def check(self, session: str, passcode: str, encoded: str, client: str | None = None) -> bool:
+        """Verify a passcode unless locked out; a failure counts towards the lock-outs, a success clears the
+        session's and the client's count."""
+        if self.wait_seconds(session, encoded, client) > 0:
             return False
         ok = verify_passcode(passcode, encoded)
         now = self.clock()
         with self._lock:
-            window = self._sessions.setdefault(session, _Window())
+            own = [self._sessions.setdefault(session, _Window())]
+            if client:
+                own.append(self._clients.setdefault(client, _Window()))
             if ok:
-                window.failures.clear()
+                for window in own:
+                    window.failures.clear()
+                    window.strikes = 0
                 return True
-            shared = self._all.setdefault(encoded, _Window())
-            for win, limit in ((window, self.max_failures), (shared, self.global_max)):
-                self._prune(win, now)
-                win.failures.append(now)
-                if len(win.failures) >= limit:
-                    win.locked_until = now + self.lockout
-                    win.failures.clear()
+            for window in own:
+                self._fail(window, now, self.max_failures, grows=True)
+            self._fail(self._all.setdefault(encoded, _Window()), now, self.global_max, grows=False)
         return False
+
+    def _fail(self, window: _Window, now: float, limit: int, grows: bool) -> None:
+        window.failures = [t for t in window.failures if now - t < self.lockout]
+        window.failures.append(now)
+        if len(window.failures) < limit:
+            return
+        longest = self.lockout * 2 ** MAX_DOUBLINGS
+        if now - window.locked_until > longest:
+            window.strikes = 0  # a quiet spell after the last lock-out ended: start again at 5 minutes
+        window.locked_until = now + self.lockout * (2 ** min(window.strikes, MAX_DOUBLINGS) if grows else 1)
+        window.strikes += 1
+        window.failures.clear()
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 import streamlit as st
+from streamlit import config as st_config
 from streamlit.testing.v1 import AppTest
 
 from de_core.ops.config import open_embedded
@@ -15,6 +16,13 @@ from de_ui.nav import PAGES as NAV_PAGES
 
 ROOT = Path(__file__).resolve().parents[2]
 REMOTE_URL = "https://de-dashboard.example.go.th/"
+LOOPBACK = "127.0.0.1"  # what .streamlit/config.toml binds the README's run command to
+EVERYWHERE = "0.0.0.0"  # what a deployment binds (the Dockerfile's command)
+
+
+def bind(address: str | None) -> None:
+    """Set the server.address option the app sees, as the server's own configuration would."""
+    st_config.set_option("server.address", address)
 PAGES = [p.file for p in NAV_PAGES]
 
 
@@ -24,9 +32,11 @@ def db_path(tmp_path, monkeypatch) -> Path:
     monkeypatch.setenv("DE_DASHBOARD_DB", str(path))
     monkeypatch.chdir(ROOT)
     monkeypatch.setattr(auth, "LIMITER", RateLimiter())  # each test starts with no failed passcodes
+    bind(LOOPBACK)  # the README's run command; deployed=True binds every address
     st.cache_data.clear()
     st.cache_resource.clear()
     yield path
+    bind(None)
     st.cache_data.clear()
     st.cache_resource.clear()
 
@@ -41,9 +51,14 @@ def store(db_path):
 def run_page(db_path):
     """Run the app on a page (optionally in English) and return the finished AppTest."""
 
-    def run(page: str | None = None, lang: str | None = None, url: str | None = None) -> AppTest:
-        """url: the address the browser reports; a non-local one makes the session a deployed viewer."""
+    def run(page: str | None = None, lang: str | None = None, url: str | None = None,
+            deployed: bool = False) -> AppTest:
+        """url: the address the browser reports; deployed: the server binds every address (as the container
+        does), so the session is a viewer, reached at REMOTE_URL unless another url is given."""
         at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=60)
+        if deployed:
+            bind(EVERYWHERE)
+            url = url or REMOTE_URL
         if url:
             at.context["url"] = url
         if lang:

@@ -38,10 +38,9 @@ def test_an_editor_fills_missing_ids_from_data_health(run_page, store):
 
 
 def test_a_viewer_sees_the_missing_ids_but_no_button_to_fill_them(run_page, store):
-    from tests.app.conftest import REMOTE_URL
 
     store.append("expenses", [{"id": "", "fiscal_year": "2566", "item": "ค่าป้าย", "amount": "500"}])
-    at = run_page("pages/data_health.py", url=REMOTE_URL)
+    at = run_page("pages/data_health.py", deployed=True)
     assert_clean(at)
     assert not [b for b in at.button if b.key == "fill_ids"]
     assert store.read_all().tabs["ค่าใช้จ่าย"].rows[-1][0] == ""

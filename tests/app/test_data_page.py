@@ -1,7 +1,7 @@
 """Import/export page: everyone can download the workbook; only an editor can import."""
 
 from de_core.documents.xlsx import read_xlsx
-from tests.app.conftest import REMOTE_URL, assert_clean, page_text
+from tests.app.conftest import assert_clean, page_text
 
 
 def test_the_whole_workbook_downloads_as_xlsx(run_page, store):
@@ -12,7 +12,7 @@ def test_the_whole_workbook_downloads_as_xlsx(run_page, store):
 
 
 def test_a_deployed_viewer_cannot_import(run_page, store):
-    at = run_page("pages/data.py", url=REMOTE_URL)
+    at = run_page("pages/data.py", deployed=True)
     assert_clean(at)
     assert "ผู้ชมดูได้อย่างเดียว" in page_text(at)
     assert not at.get("file_uploader")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.app.conftest import REMOTE_URL, assert_clean, page_text
+from tests.app.conftest import assert_clean, page_text
 
 PAGE = "pages/reflections.py"
 NEW = {"id": "ref-new", "fiscal_year": "2566", "written_on": "29/06/2566", "activity_id": "act-5-09",
@@ -68,7 +68,7 @@ def test_directors_see_what_changed_for_an_activity_in_one_place(run_page, store
 
 
 def test_a_viewer_reads_the_whole_feed(run_page, store):
-    at = run_page(PAGE, url=REMOTE_URL)
+    at = run_page(PAGE, deployed=True)
     assert_clean(at)
     assert "8 รายการ" in page_text(at)
     assert not at.get("form")

@@ -1,6 +1,6 @@
 """Report page: a preview with the seed's figures, .docx and .html downloads, following changed data."""
 
-from tests.app.conftest import REMOTE_URL, assert_clean, page_text
+from tests.app.conftest import assert_clean, page_text
 
 
 def _tables_text(at) -> str:
@@ -17,7 +17,7 @@ def test_the_preview_shows_the_seed_budget_and_the_14_kpis(run_page, store):
 
 
 def test_both_downloads_are_offered_to_a_deployed_viewer(run_page, store):
-    at = run_page("pages/report.py", url=REMOTE_URL)
+    at = run_page("pages/report.py", deployed=True)
     assert_clean(at)
     labels = [b.proto.label for b in at.get("download_button")]
     assert any(".docx" in label for label in labels) and any(".html" in label for label in labels)

@@ -10,7 +10,7 @@ from de_core.store import PermissionDenied
 from de_core.writing.actor import VIEWER
 from de_core.writing.passcode import hash_passcode
 from de_core.writing.writer import Writer
-from tests.app.conftest import REMOTE_URL, ROOT, assert_clean, page_text
+from tests.app.conftest import EVERYWHERE, REMOTE_URL, ROOT, assert_clean, bind, page_text
 from tests.app.formfill import REFLECTION, fill, records, reflections_by, submit
 
 REFLECT = "pages/reflect.py"
@@ -24,11 +24,17 @@ OFFICER = "officer@example.go.th"
 
 @pytest.fixture
 def open_page(db_path):
-    """Run a page with the given secrets, signed-in user and browser URL."""
+    """Run a page with the given secrets, signed-in user, browser URL and headers; deployed: the server binds every
+    address (the container's command), otherwise loopback (the README's)."""
 
     def run(page: str = REFLECT, secrets: dict | None = None, user: dict | None = None, url: str | None = None,
-            query: dict | None = None) -> AppTest:
+            query: dict | None = None, deployed: bool = False, headers: dict | None = None) -> AppTest:
         at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=60)
+        if deployed:
+            bind(EVERYWHERE)
+            url = url or REMOTE_URL
+        if headers:
+            at.context["headers"] = headers
         at.secrets = secrets or {}
         if user is not None:
             at.user = user
@@ -48,15 +54,35 @@ def has_form(at: AppTest) -> bool:
 
 def test_a_deployed_viewer_gets_no_form_on_either_form_page(open_page, store):
     for page in (REFLECT, "pages/results.py"):
-        at = open_page(page, url=REMOTE_URL)
+        at = open_page(page, deployed=True)
         assert_clean(at)
         assert not at.get("form") and not at.text_area
         assert "ลิงก์นี้เปิดให้อ่านอย่างเดียว" in page_text(at)
 
 
+@pytest.mark.parametrize("url", ["http://localhost:8501/", "http://127.0.0.1/", "http://[::1]:8501/reflect"])
+def test_a_client_reporting_a_localhost_address_to_a_deployed_server_is_a_viewer(open_page, store, url):
+    at = open_page(deployed=True, url=url)
+    assert_clean(at)
+    assert not has_form(at) and "ลิงก์นี้เปิดให้อ่านอย่างเดียว" in page_text(at)
+
+
+def test_on_a_server_bound_to_loopback_the_reported_url_counts_for_nothing(open_page, store):
+    at = open_page(url=REMOTE_URL)  # bound to 127.0.0.1 as .streamlit/config.toml does: only this machine connects
+    assert_clean(at)
+    assert has_form(at) and "ทำงานในเครื่องนี้ในฐานะผู้แก้ไข" in page_text(at)
+
+
+def test_the_readme_run_command_binds_loopback_by_the_project_s_own_config():
+    import tomllib
+
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert config["server"]["address"] == "127.0.0.1"
+
+
 def test_a_viewer_changing_the_url_or_session_values_still_cannot_write(open_page, store):
     before = len(records(store, "reflections"))
-    at = open_page(url=REMOTE_URL, query={"role": "editor", "editor": "1", "admin": "true"})
+    at = open_page(deployed=True, query={"role": "editor", "editor": "1", "admin": "true"})
     for name, value in REFLECTION.items():
         at.session_state[f"reflect.{name}"] = value
     at.session_state["_de_editor_passcode"] = "someone (passcode)"  # honoured only when a passcode is set up
@@ -68,7 +94,7 @@ def test_a_viewer_changing_the_url_or_session_values_still_cannot_write(open_pag
 
 def test_a_session_that_lost_editor_rights_cannot_submit_the_form_it_still_shows(open_page, store):
     at = fill(open_page(), "reflect", REFLECTION)
-    at.context["url"] = REMOTE_URL  # the same session, now seen from outside this machine
+    bind(EVERYWHERE)  # the same session, now on a server that every computer can reach
     submit(at, "reflect")
     assert_clean(at)
     status, error = at.session_state["reflect._outcome"]
@@ -122,7 +148,7 @@ def test_five_wrong_passcodes_lock_the_session_out(open_page, store):
 def test_an_oidc_editor_on_the_allow_list_writes_under_their_email(open_page, store):
     secrets = {"auth": OIDC, "editors": {"emails": ["Officer@Example.go.th"]}}
     at = open_page(secrets=secrets, user={"email": OFFICER, "email_verified": True, "is_logged_in": True},
-                   url=REMOTE_URL)
+                   deployed=True)
     assert_clean(at)
     assert has_form(at)
     assert any(OFFICER in c.value.replace("\\", "") for c in at.sidebar.caption)
@@ -141,7 +167,7 @@ def test_an_oidc_editor_on_the_allow_list_writes_under_their_email(open_page, st
 ])
 def test_oidc_users_not_signed_in_verified_and_listed_are_viewers(open_page, store, user):
     secrets = {"auth": OIDC, "editors": {"emails": [OFFICER]}}
-    at = open_page(secrets=secrets, user=user, url=REMOTE_URL)
+    at = open_page(secrets=secrets, user=user, deployed=True)
     assert_clean(at)
     assert not has_form(at)
     if not user.get("is_logged_in"):
@@ -154,13 +180,13 @@ def test_oidc_users_not_signed_in_verified_and_listed_are_viewers(open_page, sto
 def test_an_editor_listed_by_subject_id_writes_though_the_provider_sends_no_email_verified(open_page, store, claim):
     subject = "00000000-0000-0000-0000-0000000000a1"
     secrets = {"auth": OIDC, "editors": {"emails": [OFFICER], "subjects": [subject]}}
-    at = open_page(secrets=secrets, user={"email": OFFICER, "is_logged_in": True, claim: subject}, url=REMOTE_URL)
+    at = open_page(secrets=secrets, user={"email": OFFICER, "is_logged_in": True, claim: subject}, deployed=True)
     assert_clean(at)
     assert has_form(at)
 
 
 def test_the_feed_stays_open_to_viewers_while_the_forms_ask_them_to_sign_in(open_page, store):
     at = open_page("pages/reflections.py", secrets={"auth": OIDC, "editors": {"emails": [OFFICER]}},
-                   url=REMOTE_URL)
+                   deployed=True)
     assert_clean(at)
     assert "8 รายการ" in page_text(at)

@@ -16,7 +16,7 @@ from de_core.writing.ids import new_id
 from de_core.writing.outbox import Outbox
 from de_core.writing.submission import AUDIT_TAB, Submission
 from de_core.writing.writer import Writer
-from tests.app.conftest import PAGES, REMOTE_URL, assert_clean
+from tests.app.conftest import EVERYWHERE, PAGES, REMOTE_URL, assert_clean, bind
 from tests.app.formfill import REFLECTION, fill
 
 NOW = datetime(2023, 6, 30, 10, 0)
@@ -39,7 +39,7 @@ def before(store):
 
 def test_a_viewer_visiting_every_page_and_pressing_every_button_writes_nothing(store, before, run_page):
     for page in PAGES:
-        at = run_page(page, url=REMOTE_URL)
+        at = run_page(page, deployed=True)
         assert_clean(at)
         assert not any(b.key and b.key.endswith("._submit") for b in at.button), f"{page} offers a form to a viewer"
         assert not [b for b in at.button if b.key in ("fill_ids", "import_apply", "outbox.send_now")], page
@@ -51,7 +51,7 @@ def test_a_viewer_visiting_every_page_and_pressing_every_button_writes_nothing(s
 
 def test_a_viewer_cannot_submit_a_form_left_filled_in_the_session(store, before, run_page):
     at = fill(run_page("pages/reflect.py"), "reflect", REFLECTION)  # filled as the local editor
-    at.context["url"] = REMOTE_URL  # the same session is now a deployed viewer
+    bind(EVERYWHERE)  # the same session, now on a server that every computer can reach
     at.button(key="reflect._submit").click().run()
     assert_clean(at)
     status, error = at.session_state["reflect._outcome"]
@@ -61,7 +61,7 @@ def test_a_viewer_cannot_submit_a_form_left_filled_in_the_session(store, before,
 
 def test_a_viewer_adding_editor_words_to_the_url_still_gets_no_form(store, before, run_page):
     for page in ("pages/reflect.py", "pages/results.py", "pages/data.py", "pages/data_health.py"):
-        at = run_page(page, url=REMOTE_URL + "?role=editor&editor=1&admin=true")
+        at = run_page(page, url=REMOTE_URL + "?role=editor&editor=1&admin=true", deployed=True)
         at.query_params.update({"role": "editor", "editor": "1"})
         at.run()
         assert_clean(at)

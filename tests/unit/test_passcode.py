@@ -92,6 +92,61 @@ def test_many_sessions_guessing_together_lock_everyone_out_for_a_while(stored):
     assert limiter.check("fresh", "สุจริต-2566", stored)
 
 
+def test_new_sessions_from_one_client_address_gain_nothing_and_its_lock_outs_double(stored):
+    clock = Clock()
+    limiter = RateLimiter(clock)
+    for n in range(5):
+        limiter.check(f"tab{n}", "wrong", stored, client="203.0.113.9")  # a fresh session for every guess
+    assert limiter.wait_seconds("another-tab", stored, client="203.0.113.9") == 300
+    assert limiter.wait_seconds("someone-else", stored, client="198.51.100.7") == 0
+    assert limiter.check("someone-else", "สุจริต-2566", stored, client="198.51.100.7")
+    clock.now += 300
+    for n in range(5):
+        limiter.check(f"again{n}", "wrong", stored, client="203.0.113.9")
+    assert limiter.wait_seconds("x", stored, client="203.0.113.9") == 600  # the second lock-out in a row doubles
+    clock.now += 600
+    for n in range(5):
+        limiter.check(f"third{n}", "wrong", stored, client="203.0.113.9")
+    assert limiter.wait_seconds("x", stored, client="203.0.113.9") == 1200
+
+
+def test_a_client_lock_out_stops_growing_and_is_forgotten_after_a_quiet_spell(stored):
+    clock = Clock()
+    limiter = RateLimiter(clock)
+    waits = []
+    for _ in range(7):
+        for n in range(5):
+            limiter.check(f"s{clock.now}-{n}", "wrong", stored, client="203.0.113.9")
+        waits.append(limiter.wait_seconds("x", stored, client="203.0.113.9"))
+        clock.now += waits[-1]
+    assert waits == [300, 600, 1200, 2400, 4800, 4800, 4800]
+    clock.now += 4800 + 1  # longer than the longest lock-out without a single failure
+    for n in range(5):
+        limiter.check(f"late{n}", "wrong", stored, client="203.0.113.9")
+    assert limiter.wait_seconds("x", stored, client="203.0.113.9") == 300
+
+
+def test_the_lock_of_everyone_never_grows_so_it_always_decays_within_five_minutes(stored):
+    clock = Clock()
+    limiter = RateLimiter(clock)
+    for _round in range(5):  # an attacker renewing the lock of everyone from many addresses
+        for n in range(20):
+            limiter.check(f"s{n}", "wrong", stored, client=f"203.0.113.{n}")
+        assert limiter.wait_seconds("real-editor", stored, client="10.0.0.2") == 300
+        clock.now += 300
+    assert limiter.check("real-editor", "สุจริต-2566", stored, client="10.0.0.2")
+
+
+def test_the_holder_of_the_secrets_ends_the_lock_of_everyone_with_a_new_passcode(stored):
+    limiter = RateLimiter(Clock())
+    for n in range(20):
+        limiter.check(f"s{n}", "wrong", stored, client=f"203.0.113.{n}")
+    assert limiter.wait_seconds("real-editor", stored) == 300
+    fresh = hash_passcode("ใหม่-สุจริต-2567", iterations=1_000)
+    assert limiter.wait_seconds("real-editor", fresh) == 0
+    assert limiter.check("real-editor", "ใหม่-สุจริต-2567", fresh)
+
+
 def test_the_command_prints_a_secrets_line_that_verifies(monkeypatch, capsys):
     monkeypatch.setattr("sys.stdin", io.StringIO("ยาวพอแล้ว-123\n"))
     monkeypatch.setattr(passcode, "ITERATIONS", FAST)
