@@ -8,7 +8,9 @@ seconds. The fake Sheets server enforces the real quota — 60 read requests per
 is one user) — answering 429 with Retry-After beyond it. Sessions run one after another (AppTest is synchronous);
 with real concurrency Streamlit still computes an expired entry once (`compute_value_lock` per cache key).
 The contrast row forgets the workbook before every rerun (what reading on every rerun would cost). Goal: ≤ 5 reads,
-no 429.
+no 429. The refresh-storm rows make every rerun a viewer's click on "refresh" preceded by Streamlit's clear-cache
+message (which any browser may send): with the app's server-wide gate (the sheet read at most once per 10 s,
+[app] min_reread_seconds) and, as contrast, with the gate off (min_reread_seconds = 0).
 
     /work/venv/bin/python -m bench.bench_viewers [--sessions 20] [--minutes 5] [--every 15]
 """
@@ -117,20 +119,33 @@ def schedule(sessions: int, seconds: float, every: float, seed: int = 9) -> list
     return sorted(events)
 
 
-def simulate(sessions: int, minutes: float, every: float, cache: bool) -> dict[str, float]:
-    """Run the schedule; count requests the fake answered, 429s, and simulated seconds spent waiting."""
+def simulate(sessions: int, minutes: float, every: float, policy: str) -> dict[str, float]:
+    """Run the schedule; count requests the fake answered, 429s, and simulated seconds spent waiting.
+
+    policy: "cache" (the app), "none" (forget the workbook before every rerun), "storm" (every rerun is a viewer's
+    refresh click after a clear-cache message) or "storm-ungated" (the same with min_reread_seconds = 0)."""
+    import streamlit as st
+
     clock = SimClock()
     with fake_sheets(demo_workbook()) as srv, app_env(), simulated_cache_clock(clock), app_on_fake(srv, clock) as sec:
         from de_ui.data import refresh
 
         quota = srv._faults = ReadQuota(clock)  # the fake's fault plan, with the quota in front (bench only)
+        if policy == "storm-ungated":
+            sec = {**sec, "app": {"min_reread_seconds": 0}}
         apps = [overview_app(sec) for _ in range(sessions)]
+        started: set[int] = set()
         events = schedule(sessions, minutes * 60, every)
         for t, s in events:
             clock.now = max(clock.now, t)
-            if not cache:
+            if policy == "none":
                 refresh()  # forget the shared workbook: this rerun reads the sheet again
-            apps[s].run()
+            if policy.startswith("storm") and s in started:
+                st.cache_resource.clear()  # the clear-cache message, then a click on refresh
+                apps[s].button(key="refresh").click().run()
+            else:
+                apps[s].run()
+            started.add(s)
             check_clean(apps[s])
         reads = [r for r in srv.requests if r.kind not in WRITE_KINDS]
         return {"reruns": len(events), "requests": len(reads), "values": sum(r.kind == "values.batchGet" for r in reads),
@@ -147,8 +162,11 @@ def main(argv: list[str] | None = None) -> str:
     args = parser.parse_args(argv)
     quiet()
     rows = []
-    for label, cache in (("cache ttl 60 s (the app)", True), ("no cache: every rerun reads (contrast)", False)):
-        r = simulate(args.sessions, args.minutes, args.every, cache)
+    policies = (("cache ttl 60 s (the app)", "cache"), ("no cache: every rerun reads (contrast)", "none"),
+                ("refresh storm: click + clear-cache every rerun (the app)", "storm"),
+                ("refresh storm, no server-wide gate (contrast)", "storm-ungated"))
+    for label, policy in policies:
+        r = simulate(args.sessions, args.minutes, args.every, policy)
         rows.append([label, r["reruns"], r["requests"], f"{r['values']} / {r['metadata']}", r["busiest"],
                      r["refused"], f"{r['waited']:,.0f} s"])
     header = ["policy", "overview reruns", "API read requests", "values.batchGet / spreadsheets.get", "busiest minute",

@@ -118,17 +118,21 @@ def app_env(db: Path | None = None) -> Iterator[None]:
     """The working directory and environment AppTest needs, with fresh Streamlit caches before and after."""
     import streamlit as st
 
+    from de_ui.data import forget_reads
+
     old_cwd, old_db = os.getcwd(), os.environ.get("DE_DASHBOARD_DB")
     os.chdir(ROOT)
     if db is not None:
         os.environ["DE_DASHBOARD_DB"] = str(db)
     st.cache_data.clear()
     st.cache_resource.clear()
+    forget_reads()
     try:
         yield
     finally:
         st.cache_data.clear()
         st.cache_resource.clear()
+        forget_reads()
         os.chdir(old_cwd)
         if old_db is None:
             os.environ.pop("DE_DASHBOARD_DB", None)

@@ -13,7 +13,8 @@ from de_core.sheet.workbook import Workbook
 from de_core.sheet.years import as_of, current_fiscal_year
 from de_core.summary.health import all_issues
 from de_core.thaidate import format_date, format_datetime
-from de_ui.data import backend, hard_refresh, workbook
+from de_ui.auth import can_write
+from de_ui.data import backend, hard_refresh, seconds_since_read, workbook
 from de_ui.i18n import lang, language_switch, t
 from de_ui.meeting import meeting_toggle
 
@@ -40,8 +41,9 @@ def sidebar(wb: Workbook) -> None:
         st.sidebar.caption(t("app.data_as_of", time=local.strftime("%H:%M")))
         st.sidebar.caption(format_datetime(local, lang()))
     if st.sidebar.button(t("app.refresh"), key="refresh", icon=":material/refresh:"):
-        hard_refresh()
-        st.rerun()
+        if hard_refresh(editor=can_write()):
+            st.rerun()
+        st.sidebar.caption(t("app.refresh_recent", seconds=max(1, int(seconds_since_read()))))
 
 
 def banners(wb: Workbook) -> None:

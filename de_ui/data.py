@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TypeVar
 
 import streamlit as st
+from streamlit.runtime.caching import cache_utils
 
 from de_core.ops.config import EMBEDDED, backend_kind, embedded_path, open_embedded
 from de_core.sheet.raw import RawWorkbook
@@ -37,6 +40,52 @@ def backend() -> str:
     return backend_kind(_secrets())
 
 
+def min_reread_seconds() -> float:
+    """However many viewers press refresh (or send Streamlit's clear-cache message), the sheet is read at most once
+    in this many seconds: [app] min_reread_seconds in secrets, default 10, never more than the cache ttl."""
+    configured = (_secrets().get("app") or {}).get("min_reread_seconds")
+    try:
+        seconds = float(configured) if configured is not None else 10.0
+    except (TypeError, ValueError):
+        seconds = 10.0
+    return max(0.0, min(seconds, float(cache_ttl())))
+
+
+@dataclass
+class _LastRead:
+    """The last workbook read from the store, kept in the server process (outside every cache a browser can clear)
+    so that an emptied cache within min_reread_seconds hands it back instead of reading the sheet again."""
+
+    key: str = ""
+    workbook: Workbook | None = None
+    at: float = float("-inf")
+    forced: bool = False  # the app's own write or an editor's refresh: the next load reads, whatever the time
+
+
+LAST_READ = _LastRead()
+_LAST_READ_LOCK = threading.Lock()
+
+
+def _now() -> float:
+    """The gate's clock: Streamlit's own cache timer (time.monotonic), which tests and benchmarks move."""
+    return cache_utils.TTLCACHE_TIMER()
+
+
+def _store_key() -> str:
+    """Which store a loaded workbook came from (the embedded file or the spreadsheet), so the gate never hands a
+    workbook of one store to another."""
+    secrets = _secrets()
+    if backend_kind(secrets) == EMBEDDED:
+        return f"{EMBEDDED}:{embedded_path(secrets).resolve()}"
+    return f"google:{((secrets.get('connections') or {}).get('gsheets') or {}).get('spreadsheet')}"
+
+
+def forget_reads() -> None:
+    """Drop the kept workbook too (tests and benchmarks start cold with it)."""
+    with _LAST_READ_LOCK:
+        LAST_READ.key, LAST_READ.workbook, LAST_READ.at, LAST_READ.forced = "", None, float("-inf"), False
+
+
 @st.cache_resource(show_spinner=False)
 def get_store():
     """The store for this process, built once from the secrets (nothing connects at import time)."""
@@ -59,9 +108,17 @@ def _load(_store_id: str) -> Workbook:
     background (nobody waits for the sheet; a failed background read keeps the last data and is tried again);
     after two ttl without a visit the next rerun reads in the foreground. refresh() (the button, the app's own
     saves) drops it at once, so the next rerun reads the sheet."""
+    key = _store_key()
+    with _LAST_READ_LOCK:
+        kept = LAST_READ.workbook if LAST_READ.key == key and not LAST_READ.forced else None
+        if kept is not None and _now() - LAST_READ.at < min_reread_seconds():
+            return kept  # the cache was emptied by a refresh storm or a clear-cache message: no new read yet
+        LAST_READ.forced = False
     raw = get_store().read_all()
     wb = parse_workbook(raw)
     wb.read_at = datetime.now(UTC)
+    with _LAST_READ_LOCK:
+        LAST_READ.key, LAST_READ.workbook, LAST_READ.at = key, wb, _now()
     return wb
 
 
@@ -92,12 +149,24 @@ def _or_stop(read: Callable[[], T]) -> T:
 
 
 def refresh() -> None:
-    """Forget the cached workbook so the next read goes to the store."""
+    """The app's own change (a confirmed save, an import, filled ids): the next load reads the store, whenever."""
+    with _LAST_READ_LOCK:
+        LAST_READ.forced = True
     _load.clear()
 
 
-def hard_refresh() -> None:
-    """The refresh button: forget the cached workbook and re-read the sheet's list of tabs (Google) too."""
+def seconds_since_read() -> float:
+    """Seconds since the workbook was last read from the store (for the refresh button's note)."""
+    with _LAST_READ_LOCK:
+        return _now() - LAST_READ.at
+
+
+def hard_refresh(editor: bool = False) -> bool:
+    """The refresh button. An editor's click reads the sheet (and its list of tabs, Google) at once; a viewer's
+    does only when the last read is older than min_reread_seconds, so a storm of clicks costs at most one read
+    per interval for the whole server. Returns whether the sheet will be read again."""
+    if not editor and seconds_since_read() < min_reread_seconds():
+        return False
     refresh()
     store = get_store()
     if hasattr(store, "refresh_metadata"):
@@ -105,3 +174,4 @@ def hard_refresh() -> None:
             store.refresh_metadata()
         except StoreError:
             pass  # the next read reports the problem with its own message
+    return True

@@ -12,6 +12,7 @@ from streamlit.testing.v1 import AppTest
 from de_core.ops.config import open_embedded
 from de_core.writing.passcode import RateLimiter
 from de_ui import auth
+from de_ui.data import forget_reads
 from de_ui.nav import PAGES as NAV_PAGES
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -33,10 +34,12 @@ def db_path(tmp_path, monkeypatch) -> Path:
     monkeypatch.chdir(ROOT)
     monkeypatch.setattr(auth, "LIMITER", RateLimiter())  # each test starts with no failed passcodes
     bind(LOOPBACK)  # the README's run command; deployed=True binds every address
+    forget_reads()
     st.cache_data.clear()
     st.cache_resource.clear()
     yield path
     bind(None)
+    forget_reads()
     st.cache_data.clear()
     st.cache_resource.clear()
 

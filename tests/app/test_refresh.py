@@ -65,3 +65,60 @@ def test_after_the_ttl_a_rerun_shows_the_last_data_at_once_while_the_sheet_is_re
     at.run()
     assert_clean(at)
     assert allocated(at) == "70,000 บาท"
+
+
+def _count_reads(monkeypatch) -> list[int]:
+    from de_core.store.local import SQLiteStore
+
+    reads = [0]
+    real_read = SQLiteStore.read_all
+
+    def counted(self):
+        reads[0] += 1
+        return real_read(self)
+
+    monkeypatch.setattr(SQLiteStore, "read_all", counted)
+    return reads
+
+
+def _sim_clock(monkeypatch) -> list[float]:
+    import streamlit as st
+    from streamlit.runtime.caching import cache_utils
+
+    now = [5_000.0]
+    monkeypatch.setattr(cache_utils, "TTLCACHE_TIMER", lambda: now[0])
+    st.cache_resource.clear()  # caches made from here on read the simulated clock
+    return now
+
+
+def test_a_storm_of_viewer_refreshes_and_clear_cache_messages_reads_the_sheet_once_per_interval(
+        run_page, store, monkeypatch):
+    import streamlit as st
+
+    now = _sim_clock(monkeypatch)
+    reads = _count_reads(monkeypatch)
+    viewers = [run_page(deployed=True) for _ in range(5)]
+    assert reads[0] == 1
+    store.update("settings", "fy-2566", {"allocation": "๖๐,๐๐๐ บาท"})
+    for _ in range(6):  # every viewer clicks refresh and sends the clear-cache message, again and again
+        for at in viewers:
+            st.cache_resource.clear()
+            at.button(key="refresh").click().run()
+            assert_clean(at)
+        now[0] += 1
+    assert reads[0] == 1, "within 10 s of the last read, nothing a viewer does reads the sheet again"
+    assert "เพิ่งอ่านจากชีตเมื่อ" in page_text(viewers[0])
+    now[0] += 5  # 11 s after the read
+    for at in viewers:
+        at.button(key="refresh").click().run()
+    assert reads[0] == 2
+    assert allocated(viewers[-1]) == "60,000 บาท"
+
+
+def test_an_editor_s_refresh_and_the_app_s_own_saves_read_at_once(run_page, store, monkeypatch):
+    _sim_clock(monkeypatch)
+    reads = _count_reads(monkeypatch)
+    at = run_page()  # the local editor
+    store.update("settings", "fy-2566", {"allocation": "๖๐,๐๐๐ บาท"})
+    at.button(key="refresh").click().run()
+    assert reads[0] == 2 and allocated(at) == "60,000 บาท"

@@ -8,6 +8,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "app.data_as_of": ("ข้อมูล ณ {time}", "Data as of {time}"),
     "app.figures_as_of": ("ตัวเลข ณ วันที่ {date}", "Figures as of {date}"),
     "app.refresh": ("โหลดข้อมูลใหม่", "Refresh data"),
+    "app.refresh_recent": (
+        "ข้อมูลเพิ่งอ่านจากชีตเมื่อ {seconds} วินาทีที่แล้ว จึงยังไม่อ่านซ้ำ ลองกดอีกครั้งในอีกสักครู่",
+        "The sheet was read {seconds} s ago, so it is not read again yet; try again in a moment",
+    ),
     "app.demo_banner": (
         "กำลังใช้ข้อมูลตัวอย่างในเครื่อง (ปีงบประมาณ 2566 จากรายงาน Best Practice) — ยังไม่ได้เชื่อม Google Sheet",
         "Running on the embedded demo workbook (FY2566 from the Best Practice report) — no Google Sheet connected",
