@@ -1,9 +1,10 @@
-"""The store contract: read every tab in one call, append rows by id, update one row found by its id."""
+"""The store contract: read every tab in one call, append rows by id, update one row found by its id, and write a
+row together with its audit row (one transaction, one atomic request: a crash never leaves one without the other)."""
 
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -11,6 +12,9 @@ from de_core.sheet.cells import column_letter
 from de_core.sheet.raw import RawWorkbook
 from de_core.sheet.schema import Tab, match_headers, repeated_headers
 from de_core.sheet.text import fold, normalize
+
+AUDIT_TAB = "audit"
+UNDO = "undo"  # the action of the audit row a store adds when it takes back a write it had already audited
 
 
 class StoreError(Exception):
@@ -87,6 +91,19 @@ class SheetStore(Protocol):
 
     def update(self, tab_key: str, row_id: str, values: Mapping[str, Any]) -> UpdateResult:
         """Change some cells of the one row carrying `row_id`, found again at write time."""
+        ...
+
+    def append_audited(self, tab_key: str, rows: list[Mapping[str, Any]],
+                       audits: list[Mapping[str, Any]]) -> AppendResult:
+        """Append rows and, in the same atomic step, the audit row of each row that is appended (audits[i] belongs
+        to rows[i]): both land or neither. A row already present with the same content adds neither. Audit rows
+        carry fresh ids and are appended as they are (no id check)."""
+        ...
+
+    def update_audited(self, tab_key: str, row_id: str, values: Mapping[str, Any],
+                       audit: Callable[[UpdateResult], Mapping[str, Any] | None]) -> UpdateResult:
+        """Update like `update` and write the audit row `audit(result)` (None: nothing to audit) with it, in the
+        same atomic step where the store can (each store says where it cannot)."""
         ...
 
 
@@ -213,6 +230,24 @@ def plan_appends(tab: Tab, grid: list[list[str]], rows: list[Mapping[str, Any]],
         pending.append((row_id, cells))
         result.appended.append(row_id)
     return pending
+
+
+def audits_of(tab: Tab, rows: list[Mapping[str, Any]], audits: list[Mapping[str, Any]],
+              appended: list[str]) -> list[Mapping[str, Any]]:
+    """The audit rows of the rows that are appended (audits[i] belongs to rows[i]), in order.
+
+    Raises ValueError when there is not one audit row per row.
+    """
+    if len(audits) != len(rows):
+        raise ValueError("append_audited needs one audit row per row")
+    left = list(appended)
+    out = []
+    for row, audit in zip(rows, audits, strict=True):
+        row_id = cell_text(row.get(tab.id_column))
+        if row_id in left:
+            left.remove(row_id)
+            out.append(audit)
+    return out
 
 
 def locate_row(tab: Tab, grid: list[list[str]], row_id: str,

@@ -14,10 +14,12 @@ from typing import Any
 from de_core.sheet.raw import RawTab, RawWorkbook
 from de_core.sheet.schema import Schema, Tab, load_schema
 from de_core.store.base import (
+    AUDIT_TAB,
     AppendResult,
     SchemaMismatch,
     StoreUnavailable,
     UpdateResult,
+    audits_of,
     column_positions,
     locate_row,
     plan_appends,
@@ -129,16 +131,20 @@ class SQLiteStore:
         return raw
 
     # ----- writes -------------------------------------------------------------------------------
-    def _tab_rows(self, conn: sqlite3.Connection, tab_key: str) -> tuple[Tab, str, dict[int, list[str]]]:
+    def _title(self, conn: sqlite3.Connection, tab_key: str) -> tuple[Tab, str]:
         tab = self.schema.tab(tab_key)
         for (title,) in conn.execute("SELECT title FROM tabs ORDER BY position"):
             found = self.schema.find_tab(title)
             if found is not None and found.key == tab_key:
-                rows = {n: json.loads(c) for n, c in conn.execute(
-                    "SELECT rownum, cells FROM sheet_rows WHERE title = ? ORDER BY rownum", (title,))}
-                return tab, title, rows
+                return tab, title
         raise SchemaMismatch(f"ไม่พบแท็บ «{tab.th}»", f"Tab «{tab.en}» ({tab.th}) is missing",
                              "สร้างแท็บนี้ก่อน แล้วลองอีกครั้ง", "Create this tab, then try again")
+
+    def _tab_rows(self, conn: sqlite3.Connection, tab_key: str) -> tuple[Tab, str, dict[int, list[str]]]:
+        tab, title = self._title(conn, tab_key)
+        rows = {n: json.loads(c) for n, c in conn.execute(
+            "SELECT rownum, cells FROM sheet_rows WHERE title = ? ORDER BY rownum", (title,))}
+        return tab, title, rows
 
     @staticmethod
     def _as_list(rows: dict[int, list[str]]) -> list[list[str]]:
@@ -152,27 +158,65 @@ class SQLiteStore:
             tab, title, existing = self._tab_rows(conn, tab_key)
             grid = self._as_list(existing)
             pending = plan_appends(tab, grid, rows, result)
-            conn.executemany("INSERT INTO sheet_rows VALUES (?, ?, ?)", [
-                (title, len(grid) + 1 + i, json.dumps(cells, ensure_ascii=False))
-                for i, (_row_id, cells) in enumerate(pending)
-            ])
+            self._insert(conn, title, len(grid), [cells for _row_id, cells in pending])
+        return result
+
+    @staticmethod
+    def _insert(conn: sqlite3.Connection, title: str, after: int, rows: list[list[str]]) -> None:
+        conn.executemany("INSERT INTO sheet_rows VALUES (?, ?, ?)", [
+            (title, after + 1 + i, json.dumps(cells, ensure_ascii=False)) for i, cells in enumerate(rows)])
+
+    def _append_audit(self, conn: sqlite3.Connection, audits: list[Mapping[str, Any]]) -> None:
+        """Audit rows after the audit tab's last row, inside the caller's transaction (fresh ids: no id check)."""
+        if not audits:
+            return
+        tab, title = self._title(conn, AUDIT_TAB)
+        head = conn.execute("SELECT cells FROM sheet_rows WHERE title = ? AND rownum = 1", (title,)).fetchone()
+        end = conn.execute("SELECT MAX(rownum) FROM sheet_rows WHERE title = ?", (title,)).fetchone()[0] or 0
+        pending = plan_appends(tab, [json.loads(head[0]) if head else []], audits, AppendResult())
+        self._insert(conn, title, end, [cells for _row_id, cells in pending])
+
+    def append_audited(self, tab_key: str, rows: list[Mapping[str, Any]],
+                       audits: list[Mapping[str, Any]]) -> AppendResult:
+        """Append rows and the audit row of each appended row in ONE transaction: a crash (even kill -9) at any
+        point leaves both or neither. A row already present with the same content adds neither."""
+        result = AppendResult()
+        with self._write() as conn:
+            tab, title, existing = self._tab_rows(conn, tab_key)
+            grid = self._as_list(existing)
+            pending = plan_appends(tab, grid, rows, result)
+            self._insert(conn, title, len(grid), [cells for _row_id, cells in pending])
+            self._append_audit(conn, audits_of(tab, rows, audits, result.appended))
         return result
 
     def update(self, tab_key: str, row_id: str, values: Mapping[str, Any]) -> UpdateResult:
         """Change cells of the one row whose id is row_id; refuse when it is gone or ambiguous."""
         with self._write() as conn:
-            tab, title, existing = self._tab_rows(conn, tab_key)
-            grid = self._as_list(existing)
-            rownum, positions, _id_pos = locate_row(tab, grid, row_id, list(values.keys()))
-            cells = list(grid[rownum - 1])
-            new = row_cells(positions, values, len(cells))
-            before = {k: (cells[p] if p < len(cells) else "") for k, p in positions.items()}
-            cells += [""] * (len(new) - len(cells))
-            for pos in positions.values():
-                cells[pos] = new[pos]
-            conn.execute("UPDATE sheet_rows SET cells = ? WHERE title = ? AND rownum = ?",
-                         (json.dumps(cells, ensure_ascii=False), title, rownum))
-            after = {k: cells[p] for k, p in positions.items()}
+            return self._update(conn, tab_key, row_id, values)
+
+    def update_audited(self, tab_key: str, row_id: str, values: Mapping[str, Any],
+                       audit: Callable[[UpdateResult], Mapping[str, Any] | None]) -> UpdateResult:
+        """Update and write the audit row `audit(result)` (None: none) in ONE transaction: both or neither."""
+        with self._write() as conn:
+            result = self._update(conn, tab_key, row_id, values)
+            row = audit(result)
+            self._append_audit(conn, [row] if row is not None else [])
+        return result
+
+    def _update(self, conn: sqlite3.Connection, tab_key: str, row_id: str,
+                values: Mapping[str, Any]) -> UpdateResult:
+        tab, title, existing = self._tab_rows(conn, tab_key)
+        grid = self._as_list(existing)
+        rownum, positions, _id_pos = locate_row(tab, grid, row_id, list(values.keys()))
+        cells = list(grid[rownum - 1])
+        new = row_cells(positions, values, len(cells))
+        before = {k: (cells[p] if p < len(cells) else "") for k, p in positions.items()}
+        cells += [""] * (len(new) - len(cells))
+        for pos in positions.values():
+            cells[pos] = new[pos]
+        conn.execute("UPDATE sheet_rows SET cells = ? WHERE title = ? AND rownum = ?",
+                     (json.dumps(cells, ensure_ascii=False), title, rownum))
+        after = {k: cells[p] for k, p in positions.items()}
         return UpdateResult(row_id, rownum, before, after)
 
     def fill_missing_ids(self, tab_key: str, make_id: Callable[[str], str]) -> list[str]:

@@ -1,6 +1,7 @@
 """The local outbox: writes that could not be sent wait in a SQLite file beside the app, then go out once.
 
 The row id (for an update, the submission id) is the idempotency key: sending twice appends nothing twice.
+An append waits as ONE item holding the row and its audit row (made when it was saved), sent later as one write.
 """
 
 from __future__ import annotations
@@ -31,11 +32,11 @@ CREATE TABLE IF NOT EXISTS items (
   row_id TEXT NOT NULL, payload TEXT NOT NULL, who TEXT NOT NULL, method TEXT NOT NULL,
   created_at TEXT NOT NULL,
   attempts INTEGER NOT NULL DEFAULT 0, last_error TEXT NOT NULL DEFAULT '', last_attempt_at TEXT,
-  delivered_at TEXT, failed_at TEXT, dismissed INTEGER NOT NULL DEFAULT 0
+  delivered_at TEXT, failed_at TEXT, dismissed INTEGER NOT NULL DEFAULT 0, audit TEXT NOT NULL DEFAULT ''
 );
 """
 _COLUMNS = "id, tab, op, row_id, payload, who, method, created_at, attempts, last_error, last_attempt_at, " \
-           "delivered_at, failed_at"
+           "delivered_at, failed_at, audit"
 _LOCKS: dict[str, threading.Lock] = {}
 _LOCKS_GUARD = threading.Lock()
 
@@ -61,6 +62,7 @@ class Item:
     last_attempt_at: str | None = None
     delivered_at: str | None = None
     failed_at: str | None = None
+    audit: dict[str, str] | None = None  # the audit row sent with an append (made when it was saved)
 
 
 @dataclass
@@ -81,6 +83,8 @@ class Outbox:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         with self._connect() as conn:
             conn.executescript(_DDL)
+            if "audit" not in {row[1] for row in conn.execute("PRAGMA table_info(items)")}:  # a file from before
+                conn.execute("ALTER TABLE items ADD COLUMN audit TEXT NOT NULL DEFAULT ''")
         with _LOCKS_GUARD:
             self._lock = _LOCKS.setdefault(str(self.path.resolve()), threading.Lock())
 
@@ -93,8 +97,10 @@ class Outbox:
         finally:
             conn.close()
 
-    def put(self, sub: Submission, actor: Actor, error: BaseException | None, at: datetime) -> None:
-        """Queue a submission that just failed to go out (a queued key takes the new content, waits again).
+    def put(self, sub: Submission, actor: Actor, error: BaseException | None, at: datetime,
+            audit: Mapping[str, str] | None = None) -> None:
+        """Queue a submission that just failed to go out, with the audit row to send with it (a queued key takes
+        the new content, waits again).
 
         Raises PermissionDenied for a viewer: the outbox only ever holds an editor's writes, so delivery, which
         runs later for whoever opens the page, never sends anything a viewer typed.
@@ -106,12 +112,13 @@ class Outbox:
         with self._connect() as conn:
             conn.execute(
                 "INSERT INTO items (id, tab, op, row_id, payload, who, method, created_at, attempts, "
-                "last_error, last_attempt_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?) "
-                "ON CONFLICT(id) DO UPDATE SET payload = excluded.payload, attempts = attempts + 1, "
+                "last_error, last_attempt_at, audit) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?) "
+                "ON CONFLICT(id) DO UPDATE SET payload = excluded.payload, audit = excluded.audit, "
+                "attempts = attempts + 1, "
                 "last_error = excluded.last_error, last_attempt_at = excluded.last_attempt_at, "
                 "delivered_at = NULL, failed_at = NULL, dismissed = 0",
                 (sub.key, sub.tab, sub.op, sub.row_id, json.dumps(sub.values, ensure_ascii=False), actor.who,
-                 actor.method, stamp, message, stamp),
+                 actor.method, stamp, message, stamp, json.dumps(dict(audit), ensure_ascii=False) if audit else ""),
             )
 
     def _select(self, where: str, args: tuple = ()) -> list[Item]:
@@ -119,9 +126,9 @@ class Outbox:
             rows = conn.execute(f"SELECT {_COLUMNS} FROM items WHERE {where} ORDER BY seq", args).fetchall()
         return [
             Item(Submission(key, tab, op, row_id, json.loads(payload)), who, method, created, attempts, error,
-                 attempted, delivered, failed)
+                 attempted, delivered, failed, json.loads(audit) if audit else None)
             for key, tab, op, row_id, payload, who, method, created, attempts, error, attempted, delivered,
-            failed in rows
+            failed, audit in rows
         ]
 
     def pending(self) -> list[Item]:
@@ -202,13 +209,13 @@ class Outbox:
     def _send(self, store: SheetStore, item: Item, clock: Callable[[], datetime]) -> None:
         sub = item.submission
         try:
-            if sub.tab == AUDIT_TAB:
+            if sub.tab == AUDIT_TAB:  # an audit row waiting alone (ids filled, columns added; or an older file)
                 try:
                     store.append(AUDIT_TAB, [sub.values])
                 except DuplicateIdConflict:
                     pass  # the same change was audited by a later direct attempt
                 return
             actor = Actor(item.who, "editor", item.method)  # type: ignore[arg-type]
-            Writer(store, actor, clock, outbox=self).send(sub)
+            Writer(store, actor, clock, outbox=self).send(sub, item.audit)
         except OSError as exc:
             raise unavailable(exc) from exc

@@ -10,11 +10,12 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from typing import Any, Literal, Protocol
 
-from de_core.store.base import PermissionDenied, StoreError, StoreUnavailable, cell_text
+from de_core.store.base import AUDIT_TAB, PermissionDenied, StoreError, StoreUnavailable, cell_text
 from de_core.writing.actor import Actor
 
 BANGKOK = timezone(timedelta(hours=7), "ICT")
-AUDIT_TAB = "audit"
+__all__ = ["AUDIT_TAB", "BANGKOK", "Queue", "Submission", "WriteResult", "bangkok_now", "compact", "is_retryable",
+           "refused", "unavailable"]
 
 Op = Literal["append", "update"]
 
@@ -90,6 +91,7 @@ def is_retryable(err: BaseException) -> bool:
 class Queue(Protocol):
     """Where a write that could not be sent waits (the outbox): the writer puts it there and settles it."""
 
-    def put(self, sub: Submission, actor: Actor, error: BaseException | None, at: datetime) -> None: ...
+    def put(self, sub: Submission, actor: Actor, error: BaseException | None, at: datetime,
+            audit: Mapping[str, str] | None = None) -> None: ...
 
     def settle(self, key: str, at: datetime) -> None: ...

@@ -1,14 +1,14 @@
-"""The one write path: permission first, then the store, then an audit row for every confirmed change."""
+"""The one write path: permission first, then the store, which writes every change together with its audit row
+(one transaction, one atomic request: a crash never leaves a stored row without its audit row)."""
 
 from __future__ import annotations
 
 import logging
-import uuid
 from collections.abc import Callable, Mapping
 from datetime import datetime
 from typing import Any, Literal
 
-from de_core.store.base import DuplicateIdConflict, SheetStore, StoreError
+from de_core.store.base import SheetStore, StoreError
 from de_core.writing.actor import Actor
 from de_core.writing.ids import new_id
 from de_core.writing.submission import (
@@ -23,8 +23,6 @@ from de_core.writing.submission import (
 )
 
 log = logging.getLogger(__name__)
-
-_AUDIT_NS = uuid.UUID("6f1c5b0e-4a8e-4d7e-9a53-2d1f0c9b7e11")
 
 
 class Writer:
@@ -54,23 +52,34 @@ class Writer:
         self._check(tab_key)
         return self.send(Submission.update(tab_key, row_id, values, key))
 
-    def send(self, sub: Submission) -> WriteResult:
-        """Send one submission now and audit it. Raises StoreError (PermissionDenied for viewers)."""
+    def audit_row(self, action: str, sub: Submission, before: Mapping[str, str],
+                  after: Mapping[str, str]) -> dict[str, str]:
+        """The audit row of a change by this actor, now: a fresh id, who, when (+07:00), tab, row, before → after."""
+        return {"id": new_id(AUDIT_TAB), "at": self.clock().isoformat(timespec="seconds"), "who": self.actor.who,
+                "action": action, "tab": sub.tab, "row_id": sub.row_id, "before": compact(before),
+                "after": compact(after)}
+
+    def send(self, sub: Submission, audit: Mapping[str, str] | None = None) -> WriteResult:
+        """Send one submission now, written together with its audit row (`audit`, for an append made when it was
+        first saved; else made now). A row already present (its confirmation was lost) adds neither.
+
+        Raises StoreError (PermissionDenied for viewers).
+        """
         self._check(sub.tab)
         try:
             if sub.op == "append":
-                appended = self.store.append(sub.tab, [sub.values])
-                status = "written" if appended.appended else "already_present"
-                audit_id = "aud-" + uuid.uuid5(_AUDIT_NS, f"{sub.tab}\n{sub.row_id}\nappend").hex
-                audit = self._audit(audit_id, "append", sub, {}, sub.values)
-                return WriteResult(sub, status, audit)
-            updated = self.store.update(sub.tab, sub.row_id, sub.values)
+                row = audit or self.audit_row("append", sub, {}, sub.values)
+                appended = self.store.append_audited(sub.tab, [sub.values], [row])
+                if appended.appended:
+                    return WriteResult(sub, "written", "written")
+                return WriteResult(sub, "already_present")
+            updated = self.store.update_audited(sub.tab, sub.row_id, sub.values, lambda res: None if (
+                res.before == res.after) else self.audit_row("update", sub, res.before, res.after))
         except OSError as exc:
             raise unavailable(exc) from exc
         if updated.before == updated.after:
             return WriteResult(sub, "unchanged")
-        audit = self._audit(new_id(AUDIT_TAB), "update", sub, updated.before, updated.after)
-        return WriteResult(sub, "written", audit)
+        return WriteResult(sub, "written", "written")
 
     def fill_missing_ids(self, tab_key: str, make_id: Callable[[str], str] = new_id) -> list[str]:
         """Give every row without an id a fresh one (Data health's editor action), audited per row."""
@@ -78,7 +87,7 @@ class Writer:
         filled = self.store.fill_missing_ids(tab_key, make_id)
         for row_id in filled:
             sub = Submission.update(tab_key, row_id, {"id": row_id})
-            self._audit(new_id(AUDIT_TAB), "fill_id", sub, {"id": ""}, {"id": row_id})
+            self._audit("fill_id", sub, {"id": ""}, {"id": row_id})
         return filled
 
     def add_columns(self, tab_key: str, headers: list[str]) -> list[str]:
@@ -87,48 +96,44 @@ class Writer:
         added = self.store.ensure_columns(tab_key, headers)
         if added:
             sub = Submission.update(tab_key, "", {})
-            self._audit(new_id(AUDIT_TAB), "add_columns", sub, {}, {"columns": ", ".join(added)})
+            self._audit("add_columns", sub, {}, {"columns": ", ".join(added)})
         return added
 
     def append_many(self, tab_key: str, rows: list[Mapping[str, Any]]) -> int:
-        """Append rows in one store call (an import), each audited. Returns how many were new."""
+        """Append rows in one store call (an import), each with its audit row, together. Returns how many were new."""
         self._check(tab_key)
         subs = [Submission.append(tab_key, row) for row in rows]
-        result = self.store.append(tab_key, [sub.values for sub in subs])
-        landed = set(result.appended)
-        for sub in subs:
-            if sub.row_id in landed:
-                audit_id = "aud-" + uuid.uuid5(_AUDIT_NS, f"{sub.tab}\n{sub.row_id}\nappend").hex
-                self._audit(audit_id, "append", sub, {}, sub.values)
-        return len(landed)
+        audits = [self.audit_row("append", sub, {}, sub.values) for sub in subs]
+        result = self.store.append_audited(tab_key, [sub.values for sub in subs], audits)
+        return len(result.appended)
 
     def submit(self, sub: Submission) -> WriteResult:
-        """Send now; when the store cannot be reached, keep it in the outbox. Raises StoreError otherwise."""
+        """Send now; when the store cannot be reached, keep it in the outbox as ONE item: the row with its audit row
+        (an update's audit row is made when it is delivered). Raises StoreError otherwise."""
         self._check(sub.tab)
+        audit = self.audit_row("append", sub, {}, sub.values) if sub.op == "append" else None
         try:
-            result = self.send(sub)
+            result = self.send(sub, audit)
         except StoreError as err:
             if self.outbox is None or not err.retryable:
                 raise
-            self.outbox.put(sub, self.actor, err, self.clock())
+            self.outbox.put(sub, self.actor, err, self.clock(), audit)
             return WriteResult(sub, "queued", error=err)
         if self.outbox is not None:
             self.outbox.settle(sub.key, self.clock())
         return result
 
-    def _audit(self, audit_id: str, action: str, sub: Submission, before: Mapping[str, str],
+    def _audit(self, action: str, sub: Submission, before: Mapping[str, str],
                after: Mapping[str, str]) -> Literal["written", "queued", "lost"]:
-        row = {"id": audit_id, "at": self.clock().isoformat(timespec="seconds"), "who": self.actor.who,
-               "action": action, "tab": sub.tab, "row_id": sub.row_id, "before": compact(before),
-               "after": compact(after)}
+        """The audit row of a change the store made on its own (ids filled, columns added), as a write of its own;
+        when it fails it waits in the outbox."""
+        row = self.audit_row(action, sub, before, after)
         try:
             self.store.append(AUDIT_TAB, [row])
-        except DuplicateIdConflict:
-            return "written"  # this very change was audited by an earlier attempt
         except (StoreError, OSError) as err:
             if self.outbox is not None:
                 self.outbox.put(Submission.append(AUDIT_TAB, row), self.actor, err, self.clock())
                 return "queued"
-            log.warning("audit row %s for %s/%s was not written: %s", audit_id, sub.tab, sub.row_id, err)
+            log.warning("audit row %s for %s/%s was not written: %s", row["id"], sub.tab, sub.row_id, err)
             return "lost"
         return "written"

@@ -22,18 +22,18 @@ def break_appends(monkeypatch):
     """Make the next `times` appends to the reflections tab fail with `error` (after landing, if landed)."""
 
     def install(error, times: int = 1, landed: bool = False):
-        real = SQLiteStore.append
+        real = SQLiteStore.append_audited
         left = {"n": times}
 
-        def append(self, tab_key, rows):
+        def append(self, tab_key, rows, audits):
             if tab_key == "reflections" and left["n"] > 0:
                 left["n"] -= 1
                 if landed:
-                    real(self, tab_key, rows)
+                    real(self, tab_key, rows, audits)
                 raise error
-            return real(self, tab_key, rows)
+            return real(self, tab_key, rows, audits)
 
-        monkeypatch.setattr(SQLiteStore, "append", append)
+        monkeypatch.setattr(SQLiteStore, "append_audited", append)
 
     return install
 

@@ -162,3 +162,54 @@ def test_a_write_to_a_column_two_headers_both_name_is_refused(make_store, schema
         store.update("expenses", "e1", {"note": "x"})
     assert "หมายเหตุ" in err.value.message_th and "B" in err.value.message_th
     assert _tab(store.read_all(), "ค่าใช้จ่าย").rows[1][:3] == ["e1", "2566", "act-4"]
+
+
+def _audit(n: int, row_id: str = "exp-x1", action: str = "append") -> dict:
+    return {"id": f"aud-t{n}", "at": "2023-05-15T10:30:00+07:00", "who": "officer@example.go.th",
+            "action": action, "tab": "expenses", "row_id": row_id, "before": "", "after": "{}"}
+
+
+def _audit_rows(store) -> list[dict]:
+    return parse_workbook(store.read_all()).rows("audit")
+
+
+def test_a_row_and_its_audit_row_are_appended_together_and_a_row_already_there_adds_neither(make_store):
+    store = make_store()
+    result = store.append_audited("expenses", [EXPENSE], [_audit(1)])
+    assert result.appended == ["exp-x1"]
+    assert [(a["id"], a["row_id"], a["action"]) for a in _audit_rows(store)] == [("aud-t1", "exp-x1", "append")]
+    again = store.append_audited("expenses", [EXPENSE], [_audit(2)])  # sent again: its confirmation was lost
+    assert again.appended == [] and again.already_present == ["exp-x1"]
+    assert len(_tab(store.read_all(), "ค่าใช้จ่าย").rows) == 2 and len(_audit_rows(store)) == 1
+
+
+def test_an_audit_row_that_cannot_be_written_leaves_its_row_unwritten_too(make_store, schema):
+    header = schema.tab("audit").headers("th")
+    header[header.index("การกระทำ")] = "ทำอะไร"  # a person renamed a header of the audit tab
+    raw = RawWorkbook()
+    raw.add(RawTab("บันทึกการแก้ไข", [header]))
+    store = make_store(raw)
+    with pytest.raises(SchemaMismatch):
+        store.append_audited("expenses", [EXPENSE], [_audit(1)])
+    assert len(_tab(store.read_all(), "ค่าใช้จ่าย").rows) == 1
+    store.append("expenses", [EXPENSE])
+    with pytest.raises(SchemaMismatch):
+        store.update_audited("expenses", "exp-x1", {"note": "แก้"}, lambda res: _audit(2, action="update"))
+    assert parse_workbook(store.read_all()).by_id("expenses")["exp-x1"]["note"] is None
+
+
+def test_an_update_and_its_audit_row_are_written_together_and_an_unchanged_one_adds_no_audit(make_store):
+    store = make_store()
+    store.append("expenses", [EXPENSE])
+    seen = []
+
+    def audit(res):
+        seen.append((res.before, res.after))
+        return None if res.before == res.after else {**_audit(len(seen), action="update"), "before": "b"}
+
+    result = store.update_audited("expenses", "exp-x1", {"note": "แก้แล้ว"}, audit)
+    assert (result.before, result.after) == ({"note": ""}, {"note": "แก้แล้ว"})
+    assert parse_workbook(store.read_all()).by_id("expenses")["exp-x1"]["note"] == "แก้แล้ว"
+    assert [(a["id"], a["action"], a["before"]) for a in _audit_rows(store)] == [("aud-t1", "update", "b")]
+    store.update_audited("expenses", "exp-x1", {"note": "แก้แล้ว"}, audit)
+    assert len(_audit_rows(store)) == 1

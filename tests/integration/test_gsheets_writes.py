@@ -269,3 +269,53 @@ def test_a_server_that_refuses_the_proven_write_gets_plain_writes_checked_by_a_r
     store.update("expenses", "exp-4", {"note": "ถูกแถว"})  # plain from now on: the misplaced value is put back
     rows = _by_id(srv)
     assert rows["exp-4"][7] == "ถูกแถว" and all(rows[k] == before[k] for k in before if k != "exp-4")
+
+
+AUDIT_TAB = "บันทึกการแก้ไข"
+
+
+def _audit_for(n: int):
+    """An audit callable as the Writer gives it: a fresh audit row id per call, None when nothing changed."""
+    made = iter(range(n * 100, n * 100 + 100))
+
+    def audit(res):
+        if res.before == res.after:
+            return None
+        return {"id": f"aud-u{next(made)}", "at": "2023-05-15T10:30:00+07:00", "who": "officer", "action": "update",
+                "tab": "expenses", "row_id": res.row_id, "before": repr(res.before), "after": repr(res.after)}
+
+    return audit
+
+
+def _audits(srv) -> list[list[str]]:
+    return srv.values(KEY, AUDIT_TAB)[1:]
+
+
+def test_an_audited_update_whose_reply_was_lost_is_applied_once_with_one_audit_row(srv, store):
+    store.update("expenses", "exp-1", {"note": "ก่อน"})  # the app's hidden tab exists from the first write on
+    srv.inject(Fault(kind="spreadsheets.batchUpdate", status=503, apply_then_fail=True))
+    store.update_audited("expenses", "exp-2", {"note": "ครั้งเดียว"}, _audit_for(1))
+    assert _by_id(srv)["exp-2"][7] == "ครั้งเดียว"
+    assert [(a[4], a[5], a[3]) for a in _audits(srv)] == [("expenses", "exp-2", "update")]
+
+
+def test_an_audited_update_that_went_into_another_row_is_audited_with_an_undo_and_then_the_real_change(srv, store):
+    store.update("expenses", "exp-1", {"note": "ก่อน"})
+    srv.before_next_write(lambda s, key: s.move_row(key, TAB, 6, 2))  # exp-5 moves to the top
+    before = _by_id(srv)
+    store.update_audited("expenses", "exp-2", {"note": "ของ exp-2"}, _audit_for(2))
+    rows = _by_id(srv)
+    assert rows["exp-2"][7] == "ของ exp-2" and all(rows[k] == before[k] for k in before if k != "exp-2")
+    audits = [(a[3], a[5]) for a in _audits(srv)]
+    assert audits == [("update", "exp-2"), ("undo", "exp-2"), ("update", "exp-2")]
+    first, undo, _last = _audits(srv)
+    assert (undo[6], undo[7]) == (first[7], first[6])  # the undo reverses what the first row claimed
+
+
+def test_on_a_server_refusing_the_proven_write_the_audit_row_is_one_more_request(srv, store):
+    store.update("expenses", "exp-1", {"note": "ก่อน"})
+    srv.inject(Fault(kind="spreadsheets.batchUpdate", status=400, message="Invalid requests[0].copyPaste"))
+    srv.inject(Fault(kind="spreadsheets.batchUpdate", status=400, message="Invalid requests[0].copyPaste"))
+    store.update_audited("expenses", "exp-2", {"note": "ธรรมดา"}, _audit_for(3))
+    assert _by_id(srv)["exp-2"][7] == "ธรรมดา"
+    assert [(a[3], a[5]) for a in _audits(srv)] == [("update", "exp-2")]

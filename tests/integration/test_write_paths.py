@@ -81,6 +81,15 @@ class Failing:
     def update(self, tab_key, row_id, values):
         return self._fail(tab_key, lambda: self.inner.update(tab_key, row_id, values))
 
+    def _fail_together(self, tab_key, send):
+        return self._fail("audit" if "audit" in self.tabs else tab_key, send)
+
+    def append_audited(self, tab_key, rows, audits):
+        return self._fail_together(tab_key, lambda: self.inner.append_audited(tab_key, rows, audits))
+
+    def update_audited(self, tab_key, row_id, values, audit):
+        return self._fail_together(tab_key, lambda: self.inner.update_audited(tab_key, row_id, values, audit))
+
 
 def test_a_submitted_reflection_appends_exactly_one_row_with_every_field(store):
     result = Writer(store, EDITOR).submit(reflection())
@@ -173,11 +182,27 @@ def test_a_write_that_landed_but_lost_its_reply_is_not_doubled_by_the_outbox(sto
     assert outbox.pending() == []
 
 
-def test_an_audit_failure_keeps_the_users_row_once_and_the_audit_arrives_later(store, outbox):
+def test_a_failure_of_the_audit_part_writes_neither_and_the_outbox_sends_both_once(store, outbox):
     flaky = Failing(store, tabs=("audit",), times=1)
     result = Writer(flaky, EDITOR, outbox=outbox).submit(reflection())
-    assert (result.status, result.audit) == ("written", "queued")
-    assert len(rows_with_id(store, "reflections", "ref-w1")) == 1
+    assert result.status == "queued"
+    assert rows_with_id(store, "reflections", "ref-w1") == []
+    assert [a for a in records(store, "audit") if a["row_id"] == "ref-w1"] == []
     outbox.deliver(flaky, force=True)
     assert len([a for a in records(store, "audit") if a["row_id"] == "ref-w1"]) == 1
     assert len(rows_with_id(store, "reflections", "ref-w1")) == 1
+
+
+def test_an_update_and_its_audit_row_go_in_one_write_request_on_google(store, request):
+    if store.name != "google":
+        pytest.skip("one request is a Google notion; SQLite does both in one transaction (contract suite)")
+    server = request.getfixturevalue("fake_sheets")
+    Writer(store, EDITOR).update("activities", "act-4", {"status": "เสร็จแล้ว"})  # makes the app's hidden tab once
+    server.reset_counts()
+    Writer(store, EDITOR).update("activities", "act-5-07", {"status": "เสร็จแล้ว"})
+    assert server.count("spreadsheets.batchUpdate") == 1 and server.count("values.batchGet") == 1
+    (write,) = [r for r in server.requests if r.kind == "spreadsheets.batchUpdate"]
+    kinds = [name for req in write.body["requests"] for name in req]
+    assert {"copyPaste", "updateCells", "appendCells", "createDeveloperMetadata"} <= set(kinds)
+    (audit,) = [a for a in records(store, "audit") if a["row_id"] == "act-5-07"]
+    assert '"status":"เสร็จแล้ว"' in audit["after"]

@@ -47,6 +47,12 @@ class Down:
     def update(self, tab_key, row_id, values):
         raise BUSY
 
+    def append_audited(self, tab_key, rows, audits):
+        raise BUSY
+
+    def update_audited(self, tab_key, row_id, values, audit):
+        raise BUSY
+
 
 @pytest.fixture
 def outbox(tmp_path) -> Outbox:
@@ -167,3 +173,36 @@ def test_the_outbox_lives_beside_the_workbook_unless_configured(monkeypatch):
     assert outbox_path({"outbox": {"path": "/var/de/o.sqlite"}}) == Path("/var/de/o.sqlite")
     monkeypatch.setenv("DE_DASHBOARD_OUTBOX", "/tmp/x.sqlite")
     assert outbox_path({}, Path("/srv/de/workbook.sqlite")) == Path("/tmp/x.sqlite")
+
+
+def test_a_queued_save_is_one_item_with_its_audit_row_and_is_delivered_as_one(outbox, sqlite_factory):
+    result = Writer(Down(), EDITOR, Clock(T0), outbox).submit(reflection(1))
+    assert result.status == "queued"
+    (item,) = outbox.pending()
+    assert item.submission == reflection(1)
+    assert item.audit is not None and (item.audit["row_id"], item.audit["action"]) == ("ref-q1", "append")
+    assert item.audit["at"] == "2023-05-15T09:00:00+07:00"  # when it was saved, not when it is delivered
+    store = sqlite_factory()
+    assert outbox.deliver(store, Clock(T0 + timedelta(hours=2)), force=True).delivered == ["ref-q1"]
+    (audit,) = rows(store, "บันทึกการแก้ไข")
+    assert (audit[0], audit[1], audit[5]) == (item.audit["id"], "2023-05-15T09:00:00+07:00", "ref-q1")
+    assert len(rows(store)) == 1
+
+
+def test_an_outbox_file_from_before_the_audit_column_still_opens_and_delivers(tmp_path, sqlite_factory):
+    import sqlite3
+
+    path = tmp_path / "old.sqlite"
+    conn = sqlite3.connect(path)
+    conn.executescript("""CREATE TABLE items (
+      seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, tab TEXT NOT NULL, op TEXT NOT NULL,
+      row_id TEXT NOT NULL, payload TEXT NOT NULL, who TEXT NOT NULL, method TEXT NOT NULL, created_at TEXT NOT NULL,
+      attempts INTEGER NOT NULL DEFAULT 0, last_error TEXT NOT NULL DEFAULT '', last_attempt_at TEXT,
+      delivered_at TEXT, failed_at TEXT, dismissed INTEGER NOT NULL DEFAULT 0);
+      INSERT INTO items (id, tab, op, row_id, payload, who, method, created_at)
+      VALUES ('ref-q1', 'reflections', 'append', 'ref-q1', '{"id": "ref-q1", "fiscal_year": "2566"}',
+              'officer@example.go.th', 'oidc', '2023-05-15T09:00:00+07:00');""")
+    conn.close()
+    store = sqlite_factory()
+    assert Outbox(path).deliver(store, force=True).delivered == ["ref-q1"]
+    assert [a[5] for a in rows(store, "บันทึกการแก้ไข")] == ["ref-q1"]

@@ -66,14 +66,36 @@ class MemoryStore:
         row.update(values)
         return UpdateResult(row_id, 2, before, {k: row[k] for k in values})
 
+    def _together(self, *tabs):
+        """Both writes or neither: a failure on either tab writes nothing."""
+        for tab in tabs:
+            if tab in self.fail_tabs:
+                raise self.fail_tabs[tab]
+
+    def append_audited(self, tab_key, rows, audits):
+        self._together(tab_key, "audit")
+        result = self.append(tab_key, rows)
+        landed = [a for r, a in zip(rows, audits, strict=True) if r["id"] in result.appended]
+        if landed:
+            self.append("audit", landed)
+        return result
+
+    def update_audited(self, tab_key, row_id, values, audit):
+        self._together(tab_key, "audit")
+        result = self.update(tab_key, row_id, values)
+        row = audit(result)
+        if row is not None:
+            self.append("audit", [row])
+        return result
+
 
 class FakeOutbox:
     def __init__(self):
         self.items: list[tuple[Submission, Actor]] = []
         self.settled: list[str] = []
 
-    def put(self, sub, actor, error, at):
-        self.items.append((sub, actor))
+    def put(self, sub, actor, error, at, audit=None):
+        self.items.append((sub, actor, audit))
 
     def settle(self, key, at):
         self.settled.append(key)
@@ -144,21 +166,22 @@ def test_values_cross_as_text_and_nan_becomes_an_empty_cell():
     assert store.rows["kpi_readings"] == [{"id": "rd-1", "value": "80", "note": "", "evidence": ""}]
 
 
-def test_an_audit_failure_keeps_the_row_once_and_queues_the_audit_row():
+def test_a_failure_of_the_audit_part_writes_neither_and_queues_one_item_with_row_and_audit():
     store = MemoryStore(fail_tabs={"audit": StoreUnavailable("ไม่ว่าง", "busy")})
     outbox = FakeOutbox()
-    result = Writer(store, EDITOR, clock, outbox).append("reflections", ROW)
-    assert result.status == "written" and result.audit == "queued"
-    assert store.rows["reflections"] == [ROW]
-    (queued, actor), = outbox.items
-    assert queued.tab == "audit" and queued.key.startswith("aud-") and queued.values["row_id"] == "ref-1"
-    assert actor == EDITOR
+    result = Writer(store, EDITOR, clock, outbox).submit(Submission.append("reflections", ROW))
+    assert result.status == "queued"
+    assert "reflections" not in store.rows and "audit" not in store.rows
+    ((queued, actor, audit),) = outbox.items
+    assert queued.key == "ref-1" and actor == EDITOR
+    assert (audit["action"], audit["row_id"], audit["at"]) == ("append", "ref-1", "2023-05-15T14:30:00+07:00")
 
 
-def test_an_audit_failure_without_an_outbox_still_keeps_the_row():
+def test_a_refused_audit_part_without_an_outbox_writes_neither_and_says_so():
     store = MemoryStore(fail_tabs={"audit": SchemaMismatch("ไม่มีแท็บ", "no tab")})
-    result = Writer(store, EDITOR, clock).append("reflections", ROW)
-    assert result.audit == "lost" and store.rows["reflections"] == [ROW]
+    with pytest.raises(SchemaMismatch):
+        Writer(store, EDITOR, clock).append("reflections", ROW)
+    assert store.rows == {}
 
 
 def test_a_retried_append_does_not_write_a_second_audit_row_for_the_same_change():
@@ -166,7 +189,8 @@ def test_a_retried_append_does_not_write_a_second_audit_row_for_the_same_change(
     writer = Writer(store, EDITOR, clock)
     writer.append("reflections", ROW)
     later = Writer(store, EDITOR, lambda: AT + timedelta(minutes=5))
-    assert later.append("reflections", ROW).audit == "written"  # the audit id repeats: a conflict means "done"
+    again = later.append("reflections", ROW)  # its audit row went in with the row the first time
+    assert (again.status, again.audit) == ("already_present", "skipped")
     assert len(store.rows["audit"]) == 1
 
 
@@ -175,7 +199,7 @@ def test_submit_queues_a_retryable_failure_and_raises_a_refusal():
     busy = Writer(MemoryStore({"reflections": StoreUnavailable("ไม่ว่าง", "busy")}), EDITOR, clock, outbox)
     result = busy.submit(Submission.append("reflections", ROW))
     assert result.status == "queued" and result.error is not None
-    assert [s.key for s, _a in outbox.items] == ["ref-1"]
+    assert [s.key for s, _a, _audit in outbox.items] == ["ref-1"]
     refused = Writer(MemoryStore({"reflections": PermissionDenied("ไม่ได้แชร์", "not shared")}), EDITOR, clock,
                      FakeOutbox())
     with pytest.raises(PermissionDenied):

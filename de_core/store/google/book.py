@@ -159,7 +159,10 @@ class SheetBook:
     # ----- reads --------------------------------------------------------------------------------
     def fetch(self, titles: list[str]) -> list[Grid]:
         """One values.batchGet over whole tabs, FORMATTED_VALUE (no retry: callers wrap it)."""
-        ranges = [absolute_range_name(t) for t in titles]
+        return self.fetch_ranges([absolute_range_name(t) for t in titles])
+
+    def fetch_ranges(self, ranges: list[str]) -> list[Grid]:
+        """One values.batchGet over A1 ranges, FORMATTED_VALUE (no retry: callers wrap it)."""
         res = self.spreadsheet().values_batch_get(ranges, params=READ_PARAMS)
         return [grid_rows(vr) for vr in res.get("valueRanges", [])]
 
@@ -179,6 +182,22 @@ class SheetBook:
             self.refresh_metadata()
             title = self.tab_title(tab)
             return title, self.read_tabs([title])[0]
+
+    def read_tab_and_header(self, tab: Tab, other: Tab) -> tuple[str, Grid, str, list[str]]:
+        """In one request: the title and rows of `tab`, and the title and header row of `other` (the audit tab,
+        whose rows a write adds without reading them). Raises SchemaMismatch when a tab is missing."""
+        for again in (False, True):
+            title, other_title = self.tab_title(tab), self.tab_title(other)
+            ranges = [absolute_range_name(title), absolute_range_name(other_title, "1:1")]
+            try:
+                grid, head = self.call(lambda: self.fetch_ranges(ranges))  # noqa: B023  (called at once)
+            except SheetRequestRefused as err:
+                if again or not err.bad_range:
+                    raise
+                self.refresh_metadata()  # a tab renamed or deleted meanwhile
+                continue
+            return title, grid, other_title, (head[0] if head else [])
+        raise AssertionError("unreachable")
 
     def write_cells(self, title: str, cells: Mapping[tuple[int, int], str]) -> None:
         """Write text cells ((row, column) 1-based → text) RAW in one values.batchUpdate, retried."""

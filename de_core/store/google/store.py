@@ -4,6 +4,15 @@ The first full load brings the spreadsheet's metadata and every tab's values in 
 loads are one values.batchGet over the kept titles (book.SheetBook). Appends go in once, after the last row with
 data (append.py); an update is read, written and checked, and a write that went into another row is put back
 (update.py). Nothing the app leaves in the sheet grows with the rows it ever wrote.
+
+Audited writes read the tab and the audit tab's header row in one request, then send the write and its audit row in
+ONE spreadsheets.batchUpdate, which the Sheets API applies whole or not at all: an append with its audit rows, an
+update (copy, cells, proof) with its audit row. Where that is not possible the audit row is one more request after
+the write is confirmed, and a crash between the two can still leave a change without its audit row: on a server that
+refuses the proven write (plain RAW writes, proof.py: not Google's), and when a lost reply of an update's request
+cannot be told apart from a refusal (update.py); and on a server that refuses the marks (append.py) a lost reply of
+an update can leave its audit row twice. A write that went into another row and was put back is audited as
+what it was: the audit row of the write, then one with the action "undo" in the put-back's own request.
 """
 
 from __future__ import annotations
@@ -14,7 +23,7 @@ from typing import Any
 
 from de_core.sheet.raw import RawTab, RawWorkbook
 from de_core.sheet.schema import match_headers
-from de_core.store.base import AppendResult, UpdateResult, plan_appends
+from de_core.store.base import AUDIT_TAB, AppendResult, UpdateResult, audits_of, plan_appends
 from de_core.store.google.append import send_append
 from de_core.store.google.book import SheetBook, missing_tab, spreadsheet_key
 from de_core.store.google.ids import fill_missing_ids
@@ -74,6 +83,34 @@ class GoogleSheetStore(SheetBook):
                 id_pos = match_headers(tab, header)[0].get(tab.id_column)
                 send_append(self, tab.key, title, grid, id_pos, pending)
         return result
+
+    def append_audited(self, tab_key: str, rows: list[Mapping[str, Any]],
+                       audits: list[Mapping[str, Any]]) -> AppendResult:
+        """Append rows and the audit row of each appended row in one atomic request (2 requests in all: a read of
+        the tab with the audit tab's header, then the batchUpdate). A row already present adds neither.
+
+        Raises DuplicateIdConflict, SchemaMismatch (missing tab or header), StoreUnavailable, PermissionDenied.
+        """
+        tab, audit_tab = self.schema.tab(tab_key), self.schema.tab(AUDIT_TAB)
+        result = AppendResult()
+        with self.lock:
+            title, grid, audit_title, audit_header = self.read_tab_and_header(tab, audit_tab)
+            pending = plan_appends(tab, grid, rows, result)
+            if pending:
+                todo = audits_of(tab, rows, audits, result.appended)
+                also = [(audit_title, [c for _, c in plan_appends(audit_tab, [audit_header], todo, AppendResult())])]
+                id_pos = match_headers(tab, grid[0] if grid else [])[0].get(tab.id_column)
+                send_append(self, tab.key, title, grid, id_pos, pending, also)
+        return result
+
+    def update_audited(self, tab_key: str, row_id: str, values: Mapping[str, Any],
+                       audit: Callable[[UpdateResult], Mapping[str, Any] | None]) -> UpdateResult:
+        """Update like `update`, with the audit row `audit(result)` in the write's own atomic request (module doc).
+
+        Raises what `update` raises.
+        """
+        with self.lock:
+            return update_row(self, self.schema.tab(tab_key), row_id, values, audit)
 
     def update(self, tab_key: str, row_id: str, values: Mapping[str, Any]) -> UpdateResult:
         """Change cells of the one row whose id is row_id: read, write, check (update.py); a misplaced write put back.

@@ -4,16 +4,22 @@
 2. Write those cells at that row's number through proof.write_proven: the same atomic request copies the row as it
    was and shows, in its reply, the row's id, the header, and what each overwritten cell held.
 The happy path is these 2 requests (the reply is the check), and nothing is left behind in the sheet.
+An audited update reads the audit tab's header row in the same request as 1, and its audit row rides in the write
+of 2 (proof.Extra), with a mark so that a copy of that request sent again after a lost reply is refused whole.
 When the reply shows the write went into another row (a person inserted, deleted, moved, sorted or cut rows
 between 1 and 2) or under another header (a column moved), the overwritten cells get back exactly what the reply
 says they held, by another proven write to the same row, and the update starts again from a fresh read. A put-back
 whose own reply shows it overwrote something other than the app's value (people still moving rows) gives that back
 too, and the save is refused with the cells named, tab title quoted: a stray value is never guessed at.
+A write that went into another row was audited with it: the put-back's own request adds an audit row "undo".
+The audit row is a request of its own (sent once the write is confirmed, so a crash in between can leave the change
+without it) only where one atomic request is impossible: a server that refuses the proven write (proof.py), or an
+applied write whose reply was lost and whose request, sent again, was refused without its mark being found.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -21,13 +27,25 @@ from gspread.utils import absolute_range_name, rowcol_to_a1
 
 from de_core.sheet.schema import Tab
 from de_core.sheet.text import normalize
-from de_core.store.base import StoreError, UpdateResult, locate_row, row_cells
+from de_core.store.base import (
+    AUDIT_TAB,
+    UNDO,
+    AppendResult,
+    StoreError,
+    UpdateResult,
+    locate_row,
+    plan_appends,
+    row_cells,
+)
+from de_core.store.google import marks
+from de_core.store.google.append import append_cells
 from de_core.store.google.book import SheetBook
-from de_core.store.google.proof import Landed, write_proven
+from de_core.store.google.proof import Extra, Landed, write_proven
 from de_core.store.google.read import Grid
 from de_core.store.google.retry import KEPT_EN, KEPT_TH
 
 ATTEMPTS = 3  # writes of the update while people keep moving rows
+Audit = Callable[[UpdateResult], Mapping[str, Any] | None]
 
 
 @dataclass
@@ -83,8 +101,9 @@ def _entered(landed: Landed, pos: int) -> dict[str, Any]:
     return landed.entered[pos] if pos < len(landed.entered) else {}
 
 
-def put_back(book: SheetBook, tab: Tab, title: str, plan: Plan, landed: Landed, row_id: str) -> None:
-    """Give the row the write went into exactly what it held (module doc).
+def put_back(book: SheetBook, tab: Tab, title: str, plan: Plan, landed: Landed, row_id: str,
+             undo: Extra | None = None) -> None:
+    """Give the row the write went into exactly what it held (module doc); `undo` rides in the first put-back.
 
     When the put-back's own reply shows people moved rows once more (it found something other than the app's value
     there), what it overwrote is given back, the hit row is looked up by its id and the put-back tried there.
@@ -95,7 +114,8 @@ def put_back(book: SheetBook, tab: Tab, title: str, plan: Plan, landed: Landed, 
     hit_id = cell(landed.before, plan.id_pos)
     rownum = landed.rownum
     for _round in range(ATTEMPTS):
-        proof = write_proven(book, title, {rownum: todo}, plan.width)
+        proof = write_proven(book, title, {rownum: todo}, plan.width, undo)
+        undo = None
         if proof is None:
             break
         again = proof[rownum]
@@ -124,28 +144,71 @@ def rows_with(grid: Grid, id_pos: int, row_id: str) -> list[int]:
     return [n for n, row in enumerate(grid, start=1) if n > 1 and normalize(cell(row, id_pos)) == want]
 
 
-def update_row(book: SheetBook, tab: Tab, row_id: str, values: Mapping[str, Any]) -> UpdateResult:
+class AuditRows:
+    """The audit rows of one update as requests for the audit tab, whose header was read with the tab."""
+
+    def __init__(self, book: SheetBook, audit: Audit | None, title: str = "", header: list[str] | None = None):
+        self.book, self.audit, self.title, self.header = book, audit, title, header or []
+
+    def extra(self, result: UpdateResult, action: str | None = None) -> Extra | None:
+        """The audit row of `result` (action replaced when given) as the Extra of a proven write, or None."""
+        row = self.audit(result) if self.audit is not None else None
+        if row is None:
+            return None
+        row = {**row, "action": action} if action else row
+        tab = self.book.schema.tab(AUDIT_TAB)
+        cells = [c for _, c in plan_appends(tab, [self.header], [row], AppendResult())]
+        mark = None if self.book.marks_refused else marks.mark_id(AUDIT_TAB, str(row.get("id") or cells))
+        return Extra([append_cells(self.book, self.title, cells)], mark)
+
+    def undo(self, done: Extra | None, result: UpdateResult) -> Extra | None:
+        """The "undo" audit row of an audited write that is being put back (None when none was audited)."""
+        if done is None or not done.applied:
+            return None
+        return self.extra(UpdateResult(result.row_id, result.row_number, result.after, result.before), UNDO)
+
+    def alone(self, extra: Extra | None) -> None:
+        """Send an audit row that did not go with its write, as a request of its own (module doc)."""
+        if extra is not None and not extra.applied:
+            body = {"requests": extra.requests}
+            self.book.call(lambda: self.book.spreadsheet().batch_update(body))
+            extra.applied = True
+
+
+def update_row(book: SheetBook, tab: Tab, row_id: str, values: Mapping[str, Any],
+               audit: Audit | None = None) -> UpdateResult:
     """Read, then one proven write; a write that went into another row or column is put back (module doc).
+    `audit(result)` is the audit row of the change (None: none), written in the same request where possible.
 
     Raises RowNotFound, AmbiguousRow, SchemaMismatch, StoreUnavailable, or StoreError naming the cells to check.
     """
-    title, grid = book.read_tab(tab)
+    if audit is None:
+        (title, grid), rows = book.read_tab(tab), AuditRows(book, None)
+    else:
+        title, grid, audit_title, header = book.read_tab_and_header(tab, book.schema.tab(AUDIT_TAB))
+        rows = AuditRows(book, audit, audit_title, header)
     for _attempt in range(ATTEMPTS):
         plan = locate(tab, grid, row_id, values)
         if not plan.changes:
             return plan.result
-        proof = write_proven(book, title, {plan.rownum: plan.changes}, plan.width)
+        extra = rows.extra(plan.result)
+        proof = write_proven(book, title, {plan.rownum: plan.changes}, plan.width, extra)
         if proof is None:  # a server that does not show the spreadsheet in its reply: check by reading
             title, after = book.read_tab(tab)
             if _holds(after, plan, row_id):
+                rows.alone(extra)
                 return plan.result
             _put_back_by_id(book, tab, title, plan, grid, after, row_id)
+            rows.alone(rows.undo(extra, plan.result))
             grid = after
             continue
         landed = proof[plan.rownum]
         if went_right(plan, landed, row_id):
+            rows.alone(extra)
             return plan.result
-        put_back(book, tab, title, plan, landed, row_id)
+        undo = rows.undo(extra, plan.result)
+        put_back(book, tab, title, plan, landed, row_id, undo)
+        rows.alone(undo)
         title, grid = book.read_tab(tab)
     raise _keeps_changing(tab, row_id)
 
