@@ -7,7 +7,9 @@ from pathlib import Path
 from typing import Any
 
 from de_core.ops.demo import demo_workbook
+from de_core.ops.workbook_health import cannot_open, check_workbook
 from de_core.store.local import SQLiteStore, default_path
+from de_core.store.workbook_file import create_new
 
 EMBEDDED = "embedded"
 GOOGLE = "google"
@@ -26,8 +28,17 @@ def embedded_path(secrets: Mapping[str, Any]) -> Path:
 
 
 def open_embedded(path: Path, seed_demo: bool = True) -> SQLiteStore:
-    """Open (and on first run create) the embedded workbook, filled with the FY2566 demo data when empty."""
-    store = SQLiteStore(path)
-    if store.is_empty():
-        store.initialize(demo_workbook() if seed_demo else None)
-    return store
+    """Open the embedded workbook; on first run (no file at `path`) make it, filled with the FY2566 demo.
+
+    The demo goes only into a new file (made under a temporary name, then linked into place). An existing file is
+    checked first (a SQLite database, PRAGMA quick_check, the app's tables) and never refilled or overwritten.
+    Raises WorkbookDamaged (what is wrong, where, how to restore) and StoreUnavailable (the file could not be made
+    or checked).
+    """
+    path = Path(path)
+    try:
+        create_new(path, lambda new: SQLiteStore(new).initialize(demo_workbook() if seed_demo else None))
+    except OSError as exc:  # the folder cannot be written
+        raise cannot_open(path, exc) from exc
+    check_workbook(path)
+    return SQLiteStore(path)
