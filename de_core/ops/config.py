@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from de_core.ops.backup import backup_if_due
 from de_core.ops.demo import demo_workbook
 from de_core.ops.workbook_health import cannot_open, check_workbook
 from de_core.store.local import SQLiteStore, default_path
 from de_core.store.workbook_file import create_new
+from de_core.writing.submission import bangkok_now
 
 EMBEDDED = "embedded"
 GOOGLE = "google"
@@ -27,13 +30,13 @@ def embedded_path(secrets: Mapping[str, Any]) -> Path:
     return Path(configured) if configured else default_path()
 
 
-def open_embedded(path: Path, seed_demo: bool = True) -> SQLiteStore:
+def open_embedded(path: Path, seed_demo: bool = True, clock: Callable[[], datetime] = bangkok_now) -> SQLiteStore:
     """Open the embedded workbook; on first run (no file at `path`) make it, filled with the FY2566 demo.
 
     The demo goes only into a new file (made under a temporary name, then linked into place). An existing file is
-    checked first (a SQLite database, PRAGMA quick_check, the app's tables) and never refilled or overwritten.
-    Raises WorkbookDamaged (what is wrong, where, how to restore) and StoreUnavailable (the file could not be made
-    or checked).
+    checked first (a SQLite database, PRAGMA quick_check, the app's tables) and never refilled or overwritten; a
+    healthy one gets its backup of the day (de_core.ops.backup, dated by `clock`). Raises WorkbookDamaged (what is
+    wrong, where, how to restore) and StoreUnavailable (the file could not be made or checked).
     """
     path = Path(path)
     try:
@@ -41,4 +44,5 @@ def open_embedded(path: Path, seed_demo: bool = True) -> SQLiteStore:
     except OSError as exc:  # the folder cannot be written
         raise cannot_open(path, exc) from exc
     check_workbook(path)
+    backup_if_due(path, clock(), checked=True)
     return SQLiteStore(path)
