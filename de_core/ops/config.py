@@ -9,7 +9,7 @@ from typing import Any
 
 from de_core.ops.backup import backup_if_due
 from de_core.ops.demo import demo_workbook
-from de_core.ops.workbook_health import cannot_open, check_workbook
+from de_core.ops.workbook_health import cannot_open, check_workbook, on_damage
 from de_core.store.local import SQLiteStore, default_path
 from de_core.store.workbook_file import create_new
 from de_core.writing.submission import bangkok_now
@@ -35,8 +35,9 @@ def open_embedded(path: Path, seed_demo: bool = True, clock: Callable[[], dateti
 
     The demo goes only into a new file (made under a temporary name, then linked into place). An existing file is
     checked first (a SQLite database, PRAGMA quick_check, the app's tables) and never refilled or overwritten; a
-    healthy one gets its backup of the day (de_core.ops.backup, dated by `clock`). Raises WorkbookDamaged (what is
-    wrong, where, how to restore) and StoreUnavailable (the file could not be made or checked).
+    healthy one gets its backup of the day (de_core.ops.backup, dated by `clock`). The store it returns names the
+    file's damage the same way when a later read or write meets it. Raises WorkbookDamaged (what is wrong, where,
+    how to restore) and StoreUnavailable (the file could not be made or checked).
     """
     path = Path(path)
     try:
@@ -45,4 +46,4 @@ def open_embedded(path: Path, seed_demo: bool = True, clock: Callable[[], dateti
         raise cannot_open(path, exc) from exc
     check_workbook(path)
     backup_if_due(path, clock(), checked=True)
-    return SQLiteStore(path)
+    return SQLiteStore(path, on_damage=on_damage(path))

@@ -48,10 +48,14 @@ class SQLiteStore:
 
     name = "sqlite"
 
-    def __init__(self, path: str | Path, schema: Schema | None = None, timeout: float = 30.0):
+    def __init__(self, path: str | Path, schema: Schema | None = None, timeout: float = 30.0,
+                 on_damage: Callable[[Exception], Exception | None] | None = None):
+        """on_damage: after a failed read or write, the error naming the file's own damage, or None (then the
+        failure reads as busy). de_core.ops.config passes the health check of the file."""
         self.path = Path(path)
         self.schema = schema or load_schema()
         self.timeout = timeout
+        self.on_damage = on_damage
         self.path.parent.mkdir(parents=True, exist_ok=True)
         with self._connect() as conn:
             conn.executescript(_DDL)
@@ -66,8 +70,10 @@ class SQLiteStore:
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute(f"PRAGMA busy_timeout={int(self.timeout * 1000)}")
             yield conn
-        except sqlite3.OperationalError as exc:
-            raise _unavailable(exc) from exc
+        except sqlite3.DatabaseError as exc:  # busy, or the file damaged since it was opened ("not a database")
+            if type(exc) not in (sqlite3.DatabaseError, sqlite3.OperationalError):
+                raise  # IntegrityError and the like say nothing about the file
+            raise (self.on_damage(exc) if self.on_damage else None) or _unavailable(exc) from exc
         finally:
             conn.close()
 

@@ -1,6 +1,6 @@
 """A damaged workbook file (0 bytes, cut in half, garbage, a SQLite file without the app's tables): every page says
 what is wrong, where the file is and how to restore it, in Thai and in English, with no traceback; the file's bytes
-stay as they were."""
+stay as they were; a save into a file damaged while the app runs is refused, the editor told, the text kept."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from streamlit.util import calc_hash
 
 from de_ui.nav import PAGES as NAV_PAGES
 from tests.app.conftest import assert_clean, page_text
+from tests.app.formfill import REFLECTION, fill, submit
 from tests.integration.damaged_files import KINDS, damage
 
 WHAT_IS_WRONG = {
@@ -83,4 +84,19 @@ def test_meeting_mode_names_the_damaged_file_too(run_page, db_path):
     at.run()
     assert_clean(at)
     assert str(db_path) in page_text(at) and "วิธีกู้คืน" in page_text(at)
+    assert db_path.read_bytes() == before
+
+
+@pytest.mark.parametrize("kind", ["truncated", "garbage"])
+def test_a_save_into_a_file_damaged_while_the_app_runs_is_refused_and_the_text_is_kept(run_page, store, db_path,
+                                                                                       kind):
+    at = fill(run_page("pages/reflect.py"), "reflect", REFLECTION)
+    before = damage(db_path, kind)
+    submit(at, "reflect")
+    assert_clean(at)
+    text = page_text(at)
+    assert "บันทึกไม่สำเร็จ" in text and str(db_path) in text and "วิธีกู้คืน" in text, text
+    assert "บันทึกแล้ว" not in text and "รอส่ง" not in text
+    assert at.text_area(key="reflect.what").value == REFLECTION["what"]
+    assert at.text_area(key="reflect.now_what").value == REFLECTION["now_what"]
     assert db_path.read_bytes() == before

@@ -3,12 +3,14 @@ the demo goes only into a new file, made under a temporary name and linked into 
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 
 import pytest
 
 from de_core.ops.config import open_embedded
+from de_core.store import StoreError
 from de_core.store.local import SQLiteStore
 from de_core.store.workbook_file import WorkbookDamaged, diagnose
 from tests.integration.damaged_files import KINDS, damage, real_workbook_bytes
@@ -133,3 +135,26 @@ def test_a_workbook_another_process_made_meanwhile_is_kept_not_replaced_by_the_d
     monkeypatch.setattr(SQLiteStore, "initialize", race)
     open_embedded(path)
     assert path.read_bytes() == theirs
+
+
+@pytest.mark.parametrize("kind", ["truncated", "garbage"])
+def test_a_file_damaged_while_the_app_runs_is_named_on_the_next_read_and_write(tmp_path, kind):
+    path = tmp_path / "workbook.sqlite"
+    store = open_embedded(path)
+    before = damage(path, kind)
+    for attempt in (store.read_all,
+                    lambda: store.append("expenses", [{"id": "e-late", "fiscal_year": "2566", "item": "x"}])):
+        with pytest.raises(WorkbookDamaged) as caught:
+            attempt()
+        assert str(path) in caught.value.message_th and not caught.value.retryable
+    assert path.read_bytes() == before
+
+
+def test_a_file_emptied_while_the_app_runs_takes_no_entry(tmp_path):
+    path = tmp_path / "workbook.sqlite"
+    store = open_embedded(path)
+    path.write_bytes(b"")
+    with pytest.raises(StoreError) as caught:
+        store.append("expenses", [{"id": "e-late", "fiscal_year": "2566", "item": "x"}])
+    assert isinstance(caught.value, WorkbookDamaged) and str(path) in caught.value.message_en
+    assert os.path.getsize(path) == 0 or diagnose(path) is not None  # never a workbook again by itself
