@@ -1,12 +1,13 @@
 """Form submission for the pages: a Writer per session, text kept until the store confirms, the outbox shown.
 
-Each form's key (the future row id, or an update's submission id) is made when the form is first shown and
-kept until the write is confirmed, so a second click sends the same id and the store adds nothing twice.
+A new row's id is made from what was typed and who typed it (ids.form_id): the same entry sent again, by a second
+click or from a new session after its confirmation was lost, has the same id, the store adds nothing twice and the
+form says when it was saved, with a button for a true second entry (ids.copy_id). An update's submission id is
+made when its form is first shown and kept until the write is confirmed.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -21,7 +22,8 @@ from de_core.sheet.schema import load_schema
 from de_core.sheet.workbook import Workbook
 from de_core.store import StoreError
 from de_core.thaidate import format_date, format_datetime
-from de_core.writing.forms import FORMS, date_choices, default_day, new_key, prepare
+from de_core.writing.forms import FORMS, date_choices, default_day, new_key, prepare, saved_at
+from de_core.writing.ids import copy_id
 from de_core.writing.outbox import Outbox, outbox_path
 from de_core.writing.submission import Submission
 from de_core.writing.writer import Writer
@@ -63,22 +65,18 @@ def writer() -> Writer:
     return Writer(get_store(), current_actor(), outbox=get_outbox())
 
 
-def _form_key(form: str, kind: str) -> str:
+def _form_key(form: str, kind: str) -> str | None:
+    """An update form's submission id, kept until confirmed; None for an append (its id comes from its content)."""
+    if FORMS[kind].op == "append":
+        return None
     slot = field_key(form, "_key")
     if slot not in st.session_state:
         st.session_state[slot] = new_key(kind)
     return st.session_state[slot]
 
 
-def _fingerprint(sub: Submission) -> str:
-    values = {k: v for k, v in sub.values.items() if k != "id"}
-    return json.dumps([sub.tab, sub.op, sub.row_id if sub.op == "update" else "", values], ensure_ascii=False)
-
-
-def _same_key(sub: Submission, key: str) -> Submission:
-    if sub.op == "append":
-        return Submission(key, sub.tab, sub.op, key, {**sub.values, "id": key})
-    return Submission(key, sub.tab, sub.op, sub.row_id, sub.values)
+def _rekeyed(sub: Submission, key: str) -> Submission:
+    return Submission(key, sub.tab, sub.op, key, {**sub.values, "id": key})
 
 
 def on_submit(form: str, kind: str, fy: int, known: Mapping[str, set[str]], row_id: str | None = None,
@@ -87,15 +85,23 @@ def on_submit(form: str, kind: str, fy: int, known: Mapping[str, set[str]], row_
     for slot in ("_problems", "_outcome"):
         st.session_state.pop(field_key(form, slot), None)
     values = {f.key: st.session_state.get(field_key(form, f.key)) for f in FORMS[kind].fields}
-    prepared = prepare(kind, values, fy, known, _form_key(form, kind), row_id, existing)
+    prepared = prepare(kind, values, fy, known, _form_key(form, kind), row_id, existing,
+                       author=current_actor().who)
     if prepared.submission is None:
         st.session_state[field_key(form, "_problems")] = prepared.problems
         return
-    sub = prepared.submission
-    last = st.session_state.get(field_key(form, "_last"))
-    if last and last[0] == _fingerprint(sub):
-        sub = _same_key(sub, last[1])  # the same text clicked again: the same id, so no second row
-    st.session_state[field_key(form, "_pending")] = (kind, sub)
+    st.session_state[field_key(form, "_pending")] = (kind, prepared.submission)
+    send_pending(form)
+
+
+def save_again(form: str) -> None:
+    """The "save again as a new entry" button: the entry already saved, sent once more under a copy's id."""
+    outcome = st.session_state.get(field_key(form, "_outcome"))
+    if not outcome or outcome[0] != "already":
+        return
+    kind, sub, _when = outcome[1]
+    copy = _rekeyed(sub, copy_id(sub.row_id, workbook().by_id(sub.tab)))
+    st.session_state[field_key(form, "_pending")] = (kind, copy)
     send_pending(form)
 
 
@@ -115,11 +121,13 @@ def send_pending(form: str) -> None:
         return
     refresh()
     _confirmed(form, kind, sub)
+    if result.status == "already_present":  # its confirmation was lost, or the same entry was sent twice
+        st.session_state[field_key(form, "_outcome")] = ("already", (kind, sub, saved_at(workbook(), sub.tab,
+                                                                                       sub.row_id)))
 
 
 def _confirmed(form: str, kind: str, sub: Submission) -> None:
     st.session_state[field_key(form, "_outcome")] = ("saved", sub)
-    st.session_state[field_key(form, "_last")] = (_fingerprint(sub), sub.key)
     spec = FORMS[kind]
     for f in spec.fields:
         # A fresh, empty form for the next entry. Popping a key is not enough in a real browser: the form's
@@ -159,6 +167,12 @@ def show_outcome(form: str) -> None:
         st.success(t("forms.saved", id=detail.key), icon=":material/check_circle:")
         with st.expander(t("forms.what_was_saved")):
             st.dataframe(saved_table(detail), hide_index=True, width="stretch")
+    elif status == "already":
+        _kind, sub, when = detail
+        st.info(t("forms.already_saved_at", when=format_datetime(when, L), id=sub.row_id) if when else
+                t("forms.already_saved", id=sub.row_id), icon=":material/task_alt:")
+        st.button(t("forms.save_again"), key=field_key(form, "_again"), help=t("forms.save_again_help"),
+                  on_click=save_again, args=(form,))
     elif status == "queued":
         st.warning(t("forms.queued"), icon=":material/schedule_send:")
         if detail is not None:

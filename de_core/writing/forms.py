@@ -9,15 +9,16 @@ from __future__ import annotations
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any, Literal
 
 from de_core.sheet import parse
 from de_core.sheet.schema import Schema, Tab, load_schema
 from de_core.sheet.text import normalize, normalize_light
+from de_core.sheet.workbook import Workbook
 from de_core.thaidate import fiscal_year_bounds, format_date, to_be
-from de_core.writing.ids import new_id
-from de_core.writing.submission import Submission
+from de_core.writing.ids import form_id
+from de_core.writing.submission import AUDIT_TAB, BANGKOK, Submission
 
 ANSWER_LIMIT = 5_000  # a Google Sheets cell holds 50,000 characters; a whole reflection stays far below that
 Kind = Literal["text", "long", "date", "enum", "tags", "ref", "refs", "urls", "measure", "baht"]
@@ -197,13 +198,14 @@ def build_row(kind: str, values: Mapping[str, Any], fy: int, schema: Schema | No
     return {"fiscal_year": str(fy), **row}
 
 
-def prepare(kind: str, values: Mapping[str, Any], fy: int, known: Mapping[str, set[str]], key: str,
+def prepare(kind: str, values: Mapping[str, Any], fy: int, known: Mapping[str, set[str]], key: str | None = None,
             row_id: str | None = None, existing: Mapping[str, Any] | None = None,
-            schema: Schema | None = None) -> Prepared:
+            schema: Schema | None = None, author: str = "") -> Prepared:
     """Check a form and, when valid, turn it into the submission to send.
 
-    `key` is the id kept for this form (the new row's id for an append, the submission id for an update);
-    `row_id` is the row an update changes; `existing` its current record (new evidence links join its own).
+    An append's row id is made from the row's content and its `author` (ids.form_id) unless `key` gives it; an
+    update's `key` is the submission id kept for the form (fresh when None). `row_id` is the row an update
+    changes; `existing` its current record (new evidence links join its own).
     """
     spec = FORMS[kind]
     problems = validate(kind, values, fy, known, schema)
@@ -214,7 +216,7 @@ def prepare(kind: str, values: Mapping[str, Any], fy: int, known: Mapping[str, s
         return Prepared(problems)
     row = build_row(kind, values, fy, schema)
     if spec.op == "append":
-        return Prepared(submission=Submission.append(spec.tab, {"id": key, **row}))
+        return Prepared(submission=Submission.append(spec.tab, {"id": key or form_id(spec.tab, author, row), **row}))
     if row.get("evidence") and existing and existing.get("evidence"):
         merged = list(dict.fromkeys([*existing["evidence"], *row["evidence"].split(", ")]))
         row["evidence"] = ", ".join(merged)
@@ -222,9 +224,22 @@ def prepare(kind: str, values: Mapping[str, Any], fy: int, known: Mapping[str, s
 
 
 def new_key(kind: str) -> str:
-    """A fresh id for a form when it is first shown: the future row id, or an update's submission id."""
-    spec = FORMS[kind]
-    return new_id(spec.tab) if spec.op == "append" else f"upd-{uuid.uuid4().hex}"
+    """A fresh submission id for an update form when it is first shown (an append's id comes from its content)."""
+    if FORMS[kind].op == "append":
+        raise ValueError("an appended row's id is made from its content and author (ids.form_id)")
+    return f"upd-{uuid.uuid4().hex}"
+
+
+def saved_at(wb: Workbook, tab: str, row_id: str) -> datetime | None:
+    """When a row was saved, in Bangkok time: the time of its audit row (None when it has none, e.g. typed by hand).
+    """
+    for audit in wb.rows(AUDIT_TAB):
+        if audit.get("tab") == tab and audit.get("row_id") == row_id and audit.get("action") == "append":
+            try:
+                return datetime.fromisoformat(str(audit.get("at"))).astimezone(BANGKOK)
+            except ValueError:
+                return None
+    return None
 
 
 def date_choices(fy: int) -> list[date]:

@@ -8,9 +8,10 @@ import pytest
 
 from de_core.store import PermissionDenied, StoreUnavailable
 from de_core.store.local import SQLiteStore
+from de_core.thaidate import format_datetime
 from de_core.writing.actor import LOCAL_EDITOR
 from de_core.writing.outbox import Outbox
-from de_core.writing.submission import Submission
+from de_core.writing.submission import BANGKOK, Submission
 from tests.app.conftest import assert_clean, page_text
 from tests.app.formfill import REFLECTION, fill, records, reflections_by, submit
 
@@ -156,3 +157,30 @@ def test_an_outbox_item_the_sheet_refuses_is_shown_with_its_text_until_dismissed
     at.button(key="outbox.dismiss.ref-01").click().run()
     assert "ข้อความที่รอส่ง" not in page_text(at)
     assert [r["what"] for r in reflections_by(store, id="ref-01")] != ["ข้อความที่รอส่ง"]
+
+
+def test_the_same_reflection_sent_again_from_a_new_session_is_recognised_and_can_be_saved_as_a_new_entry(
+        run_page, store):
+    """#15, finding 7: saves whose confirmation was lost (a kill -9) were saved again and became duplicates."""
+    first = submit(fill(run_page(PAGE), "reflect", REFLECTION), "reflect")
+    assert_clean(first)
+    (row,) = reflections_by(store, activity_id="act-5-07")
+    at = submit(fill(run_page(PAGE), "reflect", REFLECTION), "reflect")  # a new session, the same entry
+    assert_clean(at)
+    assert len(reflections_by(store, activity_id="act-5-07")) == 1
+    (audit,) = [a for a in records(store, "audit") if a["row_id"] == row["id"]]
+    when = format_datetime(datetime.fromisoformat(str(audit["at"])).astimezone(BANGKOK))
+    assert f"บันทึกไว้แล้วเมื่อ {when}" in page_text(at) and row["id"] in page_text(at)
+    at.button(key="reflect._again").click().run()  # a true second entry with the same text, on purpose
+    assert_clean(at)
+    rows = reflections_by(store, activity_id="act-5-07")
+    assert sorted(r["id"] for r in rows) == [row["id"], row["id"] + "-2"]
+    assert len([a for a in records(store, "audit") if a["tab"] == "reflections"]) == 2
+    assert f"บันทึกแล้ว (รหัส {row['id']}-2)" in page_text(at)
+
+
+def test_already_saved_speaks_english_too(run_page, store):
+    submit(fill(run_page(PAGE, lang="en"), "reflect", REFLECTION), "reflect")
+    at = submit(fill(run_page(PAGE, lang="en"), "reflect", REFLECTION), "reflect")
+    assert "Already saved on" in page_text(at)
+    assert at.button(key="reflect._again").label == "Save again as a new entry"

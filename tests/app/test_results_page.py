@@ -95,3 +95,25 @@ def test_the_results_page_in_english(run_page, store):
     at = run_page(PAGE, lang="en")
     assert_clean(at)
     assert "Record activity results" in page_text(at) and "Now: done · started 3 Oct 2022" in page_text(at)
+
+
+def _expense(at):
+    at.selectbox(key="expense.activity_id").set_value("act-5")
+    at.selectbox(key="expense.spent_on").set_value(date(2023, 6, 20))
+    at.text_input(key="expense.amount").set_value("450")
+    at.text_input(key="expense.item").set_value("ค่าถ่ายเอกสาร")
+    return at.button(key="expense._submit").click().run()
+
+
+def test_two_equal_expense_lines_need_the_save_again_button_and_each_is_audited(run_page, store):
+    at = _expense(run_page(PAGE))
+    at = _expense(at)  # the same line again: recognised, not added
+    assert_clean(at)
+    lines = [r for r in records(store, "expenses") if r["item"] == "ค่าถ่ายเอกสาร"]
+    assert len(lines) == 1 and "บันทึกไว้แล้วเมื่อ" in page_text(at)
+    at.button(key="expense._again").click().run()
+    assert_clean(at)
+    lines = [r for r in records(store, "expenses") if r["item"] == "ค่าถ่ายเอกสาร"]
+    first, second = sorted((r["id"] for r in lines), key=len)
+    assert second == first + "-2"
+    assert len([a for a in records(store, "audit") if a["row_id"] in {r["id"] for r in lines}]) == 2

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from datetime import date
 from decimal import Decimal
 
@@ -16,8 +17,10 @@ from de_core.writing.forms import (
     default_day,
     new_key,
     prepare,
+    saved_at,
     validate,
 )
+from de_core.writing.ids import copy_id, form_id
 
 FY = 2566
 KNOWN = {"activities": {"act-4", "act-5", "act-5-07"}, "kpis": {"kpi-exec-2", "kpi-sup-1"}}
@@ -179,10 +182,10 @@ def test_an_activity_result_for_an_unknown_activity_is_refused():
     assert prepared.submission is None and prepared.problems[0].field == "row_id"
 
 
-def test_a_form_gets_a_fresh_key_shaped_like_the_rows_it_writes():
-    assert new_key("reflection").startswith("ref-") and new_key("expense").startswith("exp-")
-    assert new_key("kpi_reading").startswith("rd-") and new_key("activity_result").startswith("upd-")
-    assert new_key("reflection") != new_key("reflection")
+def test_an_update_form_gets_a_fresh_submission_key_and_an_append_form_none():
+    assert new_key("activity_result").startswith("upd-") and new_key("activity_result") != new_key("activity_result")
+    with pytest.raises(ValueError):
+        new_key("reflection")  # its id comes from what was typed and who typed it
 
 
 def test_the_date_picker_offers_every_day_of_the_year_and_starts_inside_it():
@@ -192,3 +195,44 @@ def test_the_date_picker_offers_every_day_of_the_year_and_starts_inside_it():
     assert default_day(FY, date(2026, 11, 25)) == date(2023, 9, 30)
     assert default_day(FY, date(2020, 1, 1)) == date(2022, 10, 1)
     assert default_day(FY, date(2023, 6, 30)) == date(2023, 6, 30)
+
+
+def test_a_form_row_id_comes_from_its_content_and_author_so_a_save_sent_again_has_the_same_id():
+    first = prepare("reflection", REFLECTION, FY, KNOWN, author="officer@example.go.th").submission
+    again = prepare("reflection", {**REFLECTION, "what": REFLECTION["what"] + "  "}, FY, KNOWN,
+                    author="officer@example.go.th").submission
+    assert first.key == again.key == first.row_id == first.values["id"]
+    assert first.key.startswith("ref-") and len(first.key) == len("ref-") + 32
+    others = [prepare("reflection", REFLECTION, FY, KNOWN, author="deputy@example.go.th"),
+              prepare("reflection", {**REFLECTION, "what": "อีกเรื่องหนึ่ง"}, FY, KNOWN, author="officer@example.go.th"),
+              prepare("reflection", {**REFLECTION, "written_on": date(2024, 5, 15)}, 2567, KNOWN,
+                      author="officer@example.go.th")]
+    assert len({first.key, *(p.submission.key for p in others)}) == 4
+    expense = prepare("expense", EXPENSE, FY, KNOWN, author="officer@example.go.th").submission
+    assert expense.key.startswith("exp-") and expense.key == prepare(
+        "expense", EXPENSE, FY, KNOWN, author="officer@example.go.th").submission.key
+
+
+def test_form_ids_do_not_depend_on_the_order_of_the_fields_or_on_the_process():
+    one = form_id("expenses", "a@example.go.th", {"item": "x", "fiscal_year": "2566"})
+    assert one == form_id("expenses", "a@example.go.th", {"fiscal_year": "2566", "item": "x"})
+    assert one == "exp-" + hashlib.sha256(
+        b"expenses\x1fa@example.go.th\x1ffiscal_year=2566\x1fitem=x").hexdigest()[:32]
+
+
+def test_a_true_duplicate_saved_on_purpose_gets_the_first_free_numbered_id():
+    assert copy_id("exp-abc", {"exp-abc"}) == "exp-abc-2"
+    assert copy_id("exp-abc", {"exp-abc", "exp-abc-2", "exp-abc-3"}) == "exp-abc-4"
+
+
+def test_when_a_row_was_saved_is_read_from_its_audit_row_in_bangkok_time(schema):
+    audit, refl = schema.tab("audit"), schema.tab("reflections")
+    raw = RawWorkbook(tabs={
+        audit.th: RawTab(audit.th, [audit.headers("th"),
+                                    ["aud-1", "2023-05-15T03:05:00+00:00", "x", "append", "reflections", "ref-1"],
+                                    ["aud-2", "2023-05-15T11:00:00+07:00", "x", "update", "reflections", "ref-1"]]),
+        refl.th: RawTab(refl.th, [refl.headers("th"), ["ref-1", "2566"], ["ref-2", "2566"]])})
+    wb = parse_workbook(raw, schema)
+    at = saved_at(wb, "reflections", "ref-1")
+    assert (at.hour, at.minute, at.utcoffset().total_seconds()) == (10, 5, 7 * 3600)
+    assert saved_at(wb, "reflections", "ref-2") is None  # typed by hand: no audit row

@@ -37,6 +37,14 @@ STRINGS: dict[str, tuple[str, str]] = {
                         "Not saved yet: please fix {n} thing(s) (what you typed is kept)"),
     "forms.saved": ("บันทึกแล้ว (รหัส {id})", "Saved (id {id})"),
     "forms.what_was_saved": ("ดูข้อมูลที่บันทึก", "See what was saved"),
+    "forms.already_saved_at": ("บันทึกไว้แล้วเมื่อ {when} (รหัส {id}) จึงไม่บันทึกซ้ำ",
+                               "Already saved on {when} (id {id}), so it was not saved twice"),
+    "forms.already_saved": ("บันทึกไว้แล้ว (รหัส {id}) จึงไม่บันทึกซ้ำ", "Already saved (id {id}), so it was not saved twice"),
+    "forms.save_again": ("บันทึกซ้ำเป็นรายการใหม่", "Save again as a new entry"),
+    "forms.save_again_help": (
+        "ใช้เฉพาะเมื่อเป็นอีกรายการหนึ่งที่บังเอิญเหมือนเดิมทุกช่อง เช่น ค่าใช้จ่ายสองรายการที่เท่ากัน",
+        "Only for a true second entry that matches the first in every field, e.g. two equal expense lines",
+    ),
     "forms.col_column": ("คอลัมน์", "Column"),
     "forms.col_value": ("ค่าที่บันทึก", "Value saved"),
     "forms.queued": (
