@@ -24,12 +24,12 @@ if section(t("ita.scores"), empty=t("ita.no_scores", fy=fy), has=year.has_scores
     cols = st.columns(5)
     for col, row in zip(cols, view.tools, strict=False):
         col.metric(f"{row.tool.upper()} · {show.weight_text(row.weight)}", format_score(row.score))
-    cols[3].metric(t("ita.total"), format_score(year.total), t("ita.band", band=year.band.level if year.band else "–"),
-                   "off", delta_arrow="off")
+    cols[3].metric(t("ita.total"), format_score(year.total), show.band_text(year.band, L), "off", delta_arrow="off")
     cols[4].metric(t("ita.official"), format_score(year.official_total))
-    st.caption(f"{show.official_text(year, L)} · {show.weights_text(year, L)} · {show.bands_text(year, L)}")
-    if reason := show.no_total_reason(year, L):
-        st.warning(reason)
+    st.caption(" · ".join(filter(None, (f(year, L) for f in (show.official_text, show.weights_text,
+                                                               show.bands_text, show.frame_text)))))
+    for note in filter(None, (show.no_total_reason(year, L), show.rules_text(year, L), show.borrowed_text(year, L))):
+        st.warning(note)
     st.dataframe(show.scores_table(view, L), hide_index=True, width="stretch")
     if view.has_indicators:
         with st.expander(t("ita.indicators")):
@@ -54,8 +54,8 @@ if section(t("ita.scores"), empty=t("ita.no_scores", fy=fy), has=year.has_scores
                                      float(year.scores[tool]), 0.01, "%.2f", key=keys[tool])
               for col, tool in zip(cols, TOOLS, strict=False)}
     result = what_if(year, inputs, view.target)
-    cols[3].metric(t("ita.whatif_total"), format_score(result.total),
-                   t("ita.band", band=result.band.level if result.band else "–"), "off", delta_arrow="off")
+    cols[3].metric(t("ita.whatif_total"), format_score(result.total), show.band_text(result.band, L), "off",
+                   delta_arrow="off")
     st.markdown(show.needed_text(result.needed_oit, result.scores, view.target, L))
 
 if section(t("ita.history"), empty=t("ita.no_history"), has=view.history):

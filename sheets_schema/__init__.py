@@ -1,4 +1,5 @@
-"""The workbook as data: tab definitions (tabs.toml), dropdown values (enums.toml) and FY2566 demo data (demo/)."""
+"""The workbook as data: tab definitions (tabs.toml), dropdown values (enums.toml), FY2566 demo data (demo/) and
+the ITA frame of each year the app ships (ita_frames/)."""
 
 from pathlib import Path
 
@@ -6,3 +7,4 @@ SCHEMA_DIR = Path(__file__).resolve().parent
 TABS_FILE = SCHEMA_DIR / "tabs.toml"
 ENUMS_FILE = SCHEMA_DIR / "enums.toml"
 DEMO_DIR = SCHEMA_DIR / "demo"
+ITA_FRAMES_DIR = SCHEMA_DIR / "ita_frames"

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from decimal import Decimal
 
+from de_core.ita.frames import frame_for
 from de_core.ita.oit import MISSING, oit_checklist
 from de_core.ita.score import HUNDRED, ita_years
 from de_core.sheet.cells import ERROR, WARNING, CellIssue, column_letter
@@ -60,11 +61,7 @@ def _weight_issues(wb: Workbook, fy: int, scored: bool) -> list[CellIssue]:
             seen[r["tool"]] = r
     if not seen:
         if scored:
-            out.append(_issue(
-                wb, "ita_weights", "", "", (f"ปี {fy} มีคะแนน ITA แต่ยังไม่มีน้ำหนักของเครื่องมือ",
-                                            f"FY{fy} has ITA scores but no tool weights"),
-                (f"เพิ่มแถวน้ำหนัก IIT, EIT, OIT ของปี {fy} (รวมกันได้ 100)",
-                 f"Add the IIT, EIT and OIT weight rows of FY{fy} (summing to 100)")))
+            out += _frame_issue(wb, fy, "ita_weights", frame_for(wb, fy).weights_from)
         return out
     total = sum((Decimal(r["weight"]) for r in seen.values()), Decimal(0))
     if total != HUNDRED:
@@ -78,15 +75,40 @@ def _weight_issues(wb: Workbook, fy: int, scored: bool) -> list[CellIssue]:
     return out
 
 
+_MISSING = {
+    "ita_weights": (("ปี {fy} มีคะแนน ITA แต่ยังไม่มีน้ำหนักของเครื่องมือ", "FY{fy} has ITA scores but no tool weights"),
+                    ("เพิ่มแถวน้ำหนัก IIT, EIT, OIT ของปี {fy} (รวมกันได้ 100)",
+                     "Add the IIT, EIT and OIT weight rows of FY{fy} (summing to 100)")),
+    "ita_bands": (("ปี {fy} ยังไม่มีเกณฑ์ระดับ ITA: บอกระดับของคะแนนรวมไม่ได้",
+                   "FY{fy} has no ITA band table: the total cannot be given a level"),
+                  ("เพิ่มแถวเกณฑ์ระดับของปี {fy} (AA 95, A 85, B 75, C 65, D 55, E 50, F 0 ตามประกาศของปีนั้น)",
+                   "Add the band rows of FY{fy} (AA 95, A 85, B 75, C 65, D 55, E 50, F 0 as published that year)")),
+}
+_BORROWED = {"ita_weights": ("น้ำหนักของเครื่องมือ", "tool weights"), "ita_bands": ("เกณฑ์ระดับ", "band table")}
+
+
+def _frame_issue(wb: Workbook, fy: int, tab_key: str, used_from: int | None) -> list[CellIssue]:
+    """A scored year without its own rows in the sheet: nothing when the app ships that year's frame, a warning
+    naming the year whose frame is used instead, an error when there is none at all."""
+    if used_from == fy:
+        return []
+    if used_from is None:
+        (msg_th, msg_en), (hint_th, hint_en) = _MISSING[tab_key]
+        return [_issue(wb, tab_key, "", "", (msg_th.format(fy=fy), msg_en.format(fy=fy)),
+                       (hint_th.format(fy=fy), hint_en.format(fy=fy)))]
+    what_th, what_en = _BORROWED[tab_key]
+    return [_issue(
+        wb, tab_key, "", "", (f"ปี {fy} ยังไม่มี{what_th}ของปีนั้น จึงใช้กรอบ ITA ของปี {used_from}",
+                              f"FY{fy} has no {what_en} of its own: the ITA frame of FY{used_from} is used"),
+        (f"ตรวจกับประกาศของ ป.ป.ช. ปี {fy} แล้วเพิ่มแถวของปี {fy} ในแท็บนี้",
+         f"Check it against the NACC announcement for FY{fy}, then add the FY{fy} rows to this tab"), WARNING)]
+
+
 def _year_issues(wb: Workbook, fy: int) -> list[CellIssue]:
     scores = wb.rows("ita_scores", fy)
     out = _weight_issues(wb, fy, bool(scores))
     if scores and not [b for b in wb.rows("ita_bands", fy) if b.get("level") and b.get("min_score") is not None]:
-        out.append(_issue(
-            wb, "ita_bands", "", "", (f"ปี {fy} ยังไม่มีเกณฑ์ระดับ ITA: บอกระดับของคะแนนรวมไม่ได้",
-                                      f"FY{fy} has no ITA band table: the total cannot be given a level"),
-            (f"เพิ่มแถวเกณฑ์ระดับของปี {fy} (AA 95, A 85, B 75, C 65, D 55, E 50, F 0 ตามประกาศของปีนั้น)",
-             f"Add the band rows of FY{fy} (AA 95, A 85, B 75, C 65, D 55, E 50, F 0 as published that year)")))
+        out += _frame_issue(wb, fy, "ita_bands", frame_for(wb, fy).bands_from)
     for extra in scores[1:]:
         out.append(_issue(
             wb, "ita_scores", _cells(wb, "ita_scores", "fiscal_year", [extra["_row"]]), str(fy),

@@ -9,8 +9,9 @@ import plotly.graph_objects as go
 from de_core.display import charts
 from de_core.display.i18n import translate
 from de_core.display.mdtext import md_escape as _md_escape
+from de_core.display.mdtext import md_escape_line
 from de_core.ita.oit import INVALID, MISSING, OitChecklist
-from de_core.ita.score import TOOLS, ItaYear, Needed
+from de_core.ita.score import TOOLS, Band, ItaYear, Needed
 from de_core.ita.view import ItaView
 from de_core.sheet.cells import CellIssue
 from de_core.sheet.schema import load_schema
@@ -46,6 +47,11 @@ def weights_text(year: ItaYear, lang: str) -> str:
     return _t("ita.weights", lang, weights=" · ".join(parts))
 
 
+def band_text(band: Band | None, lang: str) -> str:
+    """"ระดับ AA" under a total (a metric's delta, read as Markdown); the level is sheet text, escaped."""
+    return _t("ita.band", lang, band=md_escape_line(band.level) if band else DASH)
+
+
 def bands_text(year: ItaYear, lang: str) -> str:
     """The year's band table in one line ("AA ≥ 95.00 · A ≥ 85.00 …"); levels are sheet text, escaped."""
     levels = " · ".join(f"{_md_escape(b.level)} ≥ {format_score(b.min_score)}" for b in year.bands)
@@ -64,6 +70,37 @@ def no_total_reason(year: ItaYear, lang: str) -> str | None:
     else:
         return None
     return _t("ita.no_total", lang, why=why)
+
+
+def frame_text(year: ItaYear, lang: str) -> str:
+    """Where the year's frame comes from, for the caption: its own rows in the sheet, or the frame the app ships
+    for it ("" when it borrows another year's: borrowed_text says so louder)."""
+    frame = year.frame
+    if frame is None or frame.source == "none":
+        return _t("ita.frame_none", lang, fy=year.fiscal_year)
+    if frame.borrowed_from is not None:
+        return ""
+    return _t(f"ita.frame_{frame.source}", lang, fy=year.fiscal_year)
+
+
+def borrowed_text(year: ItaYear, lang: str) -> str | None:
+    """The year uses another year's frame: which, and that it should be checked (None when it has its own)."""
+    other = year.frame.borrowed_from if year.frame is not None else None
+    return None if other is None else _t("ita.frame_borrowed", lang, fy=year.fiscal_year, other=other)
+
+
+def rules_text(year: ItaYear, lang: str) -> str | None:
+    """What the frame's per-tool rules did to the result and why (None when no rule applied)."""
+    if not year.rules_applied:
+        return None
+    parts = []
+    for rule in year.rules_applied:
+        note = rule.note_th if lang == "th" else rule.note_en
+        what = (_t("ita.rule_cap_total", lang, cap=format_score(rule.cap)) if rule.kind == "cap_total"
+                else _t("ita.rule_cap_level", lang, level=md_escape_line(rule.level)))
+        parts.append(_t("ita.rule_applied", lang, tool=rule.tool.upper(), below=format_score(rule.below),
+                        what=what) + (f" ({md_escape_line(note)})" if note else ""))
+    return _t("ita.rules_capped", lang, computed=format_score(year.computed_total)) + " " + " ".join(parts)
 
 
 def official_text(year: ItaYear, lang: str) -> str:

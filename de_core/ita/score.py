@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
 
+from de_core.ita.frames import Frame, Rule, apply_rules, frame_for
 from de_core.sheet.workbook import Record, Workbook
 
 TOOLS = ("iit", "eit", "oit")
@@ -113,6 +114,9 @@ class ItaYear:
     national_average: Decimal | None = None
     indicators: dict[str, Decimal | None] = field(default_factory=dict)
     has_scores: bool = False
+    frame: Frame | None = None
+    computed_total: Decimal | None = None  # before the frame's per-tool rules
+    rules_applied: list[Rule] = field(default_factory=list)
 
     @property
     def weights_ok(self) -> bool:
@@ -135,16 +139,13 @@ class ItaYear:
 
 
 def ita_year(wb: Workbook, fiscal_year: int) -> ItaYear:
-    """Scores, weights, bands and the computed total of one year (data problems: de_core.ita.checks)."""
+    """Scores, the year's frame (weights, bands, rules: de_core.ita.frames) and the computed total of one year,
+    after the frame's per-tool rules (data problems: de_core.ita.checks)."""
     out = ItaYear(fiscal_year)
-    for w in wb.rows("ita_weights", fiscal_year):
-        if w.get("tool") and w.get("weight") is not None and w["tool"] not in out.weights:
-            out.weights[w["tool"]] = Decimal(w["weight"])
-    out.bands = sorted(
-        (Band(b["level"], Decimal(b["min_score"]), b.get("color") or "")
-         for b in wb.rows("ita_bands", fiscal_year) if b.get("level") and b.get("min_score") is not None),
-        key=lambda b: b.min_score, reverse=True,
-    )
+    out.frame = frame_for(wb, fiscal_year)
+    out.weights = dict(out.frame.weights)
+    out.bands = sorted((Band(level, low, color) for level, low, color in out.frame.bands),
+                       key=lambda b: b.min_score, reverse=True)
     row = next((r for r in wb.rows("ita_scores", fiscal_year)), None)
     if row is None:
         return out
@@ -154,9 +155,18 @@ def ita_year(wb: Workbook, fiscal_year: int) -> ItaYear:
     out.official_total = row.get("official_total")
     out.national_average = row.get("national_average")
     if out.weights_ok:
-        out.total = weighted_total(out.scores, out.weights)
-    out.band = band_for(out.total, out.bands)
+        out.computed_total = weighted_total(out.scores, out.weights)
+    out.total, cap_level, out.rules_applied = apply_rules(out.computed_total, out.scores, out.frame.rules)
+    out.band = capped_band(band_for(out.total, out.bands), cap_level, out.bands)
     return out
+
+
+def capped_band(band: Band | None, cap_level: str | None, bands: list[Band]) -> Band | None:
+    """The band, no higher than the cap level (when the year's table has that level)."""
+    cap = next((b for b in bands if cap_level and b.level.upper() == cap_level.upper()), None)
+    if band is None or cap is None or band.min_score <= cap.min_score:
+        return band
+    return cap
 
 
 def ita_years(wb: Workbook) -> list[int]:

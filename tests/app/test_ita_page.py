@@ -137,7 +137,7 @@ def test_duplicate_code_and_missing_link_are_flagged_on_the_page(run_page, store
     assert _table(at, "ตำแหน่ง").shape[0] == 2
 
 
-def test_a_new_year_without_bands_or_checklist_says_what_to_enter(run_page, store):
+def test_a_new_year_without_a_frame_of_its_own_uses_last_year_s_says_so_and_what_to_enter(run_page, store):
     store.append("settings", [{"id": "fy-2567", "fiscal_year": "2567", "office_name": "สพม.", "is_current": "TRUE",
                                "allocation": "50,000"}])
     store.update("settings", "fy-2566", {"is_current": "FALSE"})
@@ -145,9 +145,11 @@ def test_a_new_year_without_bands_or_checklist_says_what_to_enter(run_page, stor
     at = run_page(PAGE)
     assert_clean(at)
     text = page_text(at)
-    assert "ปี 2567 ยังไม่มีเกณฑ์ระดับ ITA" in text and "ยังไม่มีน้ำหนักของเครื่องมือ" in text
+    assert "ปี 2567 ยังไม่มีกรอบ ITA ของตัวเอง จึงใช้กรอบของปี 2566" in text
+    assert "ตรวจกับประกาศของ ป.ป.ช. ปี 2567" in text
     assert "ยังไม่มีรายการ OIT ของปี 2567" in text and "ยังไม่มีกิจกรรมที่เกี่ยวกับ ITA" in text
-    assert _metrics(at)["IIT · –"][0] == "95.00"
+    assert _metrics(at)["IIT · 30%"][0] == "95.00"
+    assert _metrics(at)["คะแนนรวม"][0] == "95.00"
 
 
 def test_a_year_with_no_ita_scores_shows_where_to_enter_them(run_page, store):
@@ -157,3 +159,23 @@ def test_a_year_with_no_ita_scores_shows_where_to_enter_them(run_page, store):
     assert_clean(at)
     assert "ยังไม่มีคะแนน ITA ของปี 2567: กรอกที่แท็บ «คะแนน ITA»" in page_text(at)
     assert at.get("plotly_chart"), "the history of earlier years is still drawn"
+
+
+def test_a_frame_with_a_per_tool_rule_shows_the_capped_level_and_why(run_page, store, tmp_path, monkeypatch):
+    import shutil
+    from pathlib import Path
+
+    from de_core.ita import frames
+
+    example = Path(__file__).parents[1] / "unit" / "fixtures" / "ita_frame_example.toml"  # not the NACC's
+    shutil.copy(example, tmp_path / "2566.toml")
+    monkeypatch.setattr(frames, "FRAMES_DIR", tmp_path)
+    store.update("ita_scores", "ita-2566", {"iit": "100", "eit": "79.99", "oit": "100"})
+    store.update("ita_weights", "w-2566-eit", {"weight": "10%"})
+    store.update("ita_weights", "w-2566-oit", {"weight": "60%"})
+    at = run_page(PAGE)
+    assert_clean(at)
+    total, band = _metrics(at)["คะแนนรวม"]
+    assert total == "98.00" and "A" in band and "AA" not in band
+    text = page_text(at)
+    assert "คะแนนที่คำนวณได้ 98.00 ถูกจำกัดตามกรอบของปีนี้" in text and "EIT ต่ำกว่า 80.00 จึงให้ระดับไม่เกิน A" in text

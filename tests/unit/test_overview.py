@@ -43,9 +43,10 @@ def test_no_fiscal_year_at_all_gives_an_empty_overview_not_an_error():
     assert view.steps_total == 0 and view.budget_used_share is None and view.as_of == TODAY
 
 
-def test_ita_scores_without_weights_leave_the_year_without_a_gauge():
-    wb = workbook_of(settings=[{"office_name": "สพม."}], ita_scores=[{"iit": "90", "eit": "90", "oit": "90"}])
-    assert build_overview(wb, 2567, TODAY).ita is None
+def test_ita_scores_without_weights_in_the_sheet_use_the_nearest_shipped_frame():
+    wb = workbook_of(settings=[{"office_name": "สพม."}], ita_scores=[{"iit": "90", "eit": "80", "oit": "100"}])
+    ita = build_overview(wb, 2567, TODAY).ita
+    assert ita.total == Decimal("91.00") and ita.frame.borrowed_from == 2566  # 30 × 90 + 30 × 80 + 40 × 100
 
 
 def test_a_year_target_from_settings_drives_the_gap(demo_wb, today):

@@ -27,6 +27,19 @@ STRINGS: dict[str, tuple[str, str]] = {
     "ita.official_none": ("ยังไม่ได้กรอกคะแนนรวมที่ประกาศ (แท็บ «คะแนน ITA»)",
                           "The official total is not entered yet (tab «คะแนน ITA»)"),
     "ita.weights": ("น้ำหนักปีนี้: {weights}", "Weights this year: {weights}"),
+    "ita.frame_sheet": ("กรอบ ITA ปี {fy} จากชีต", "FY{fy} ITA frame from the sheet"),
+    "ita.frame_shipped": ("กรอบ ITA ปี {fy} ที่แอปมีให้ (แก้ได้ในชีต)", "FY{fy} ITA frame shipped with the app (the sheet can override it)"),
+    "ita.frame_borrowed": (
+        "ปี {fy} ยังไม่มีกรอบ ITA ของตัวเอง จึงใช้กรอบของปี {other} — ตรวจกับประกาศของ ป.ป.ช. ปี {fy} "
+        "แล้วเพิ่มน้ำหนักและเกณฑ์ระดับของปี {fy} ในชีต",
+        "FY{fy} has no ITA frame of its own, so the frame of FY{other} is used — check it against the NACC's "
+        "announcement for FY{fy}, then add the FY{fy} weights and bands to the sheet",
+    ),
+    "ita.frame_none": ("ยังไม่มีกรอบ ITA สำหรับปี {fy}", "No ITA frame for FY{fy} yet"),
+    "ita.rules_capped": ("คะแนนที่คำนวณได้ {computed} ถูกจำกัดตามกรอบของปีนี้:", "The computed total {computed} is capped by this year's frame:"),
+    "ita.rule_applied": ("{tool} ต่ำกว่า {below} จึง{what}", "{tool} is below {below}, so {what}"),
+    "ita.rule_cap_total": ("ให้คะแนนรวมไม่เกิน {cap}", "the total is at most {cap}"),
+    "ita.rule_cap_level": ("ให้ระดับไม่เกิน {level}", "the level is at most {level}"),
     "ita.bands": ("เกณฑ์ระดับปีนี้: {bands}", "Bands this year: {bands}"),
     "ita.col_tool": ("เครื่องมือ", "Tool"),
     "ita.col_score": ("คะแนน", "Score"),
