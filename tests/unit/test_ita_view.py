@@ -124,7 +124,7 @@ def test_every_table_and_text_of_the_page_is_translated(today, lang):
 def test_flagged_codes_are_escaped_for_markdown():
     wb = demo_with({"oit_items": {"oit-2566-O16": {"url": "", "code": "[O16](https://x.example)"}}})
     text = show.flagged_text(build_ita_view(wb, 2566, date(2023, 6, 30)).checklist, "en")
-    assert r"\[O16\]\(https\://x\.example\)" in text
+    assert r"\[O16\]\(" + "\u2060" + r"https\://x\.example\)" in text
 
 
 def test_official_total_difference_is_signed():
