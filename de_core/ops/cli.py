@@ -1,5 +1,5 @@
-"""The `de-dashboard` command: `provision` a Google Sheet for the dashboard, `check` it without writing, or make
-the editor `passcode` line for secrets.toml."""
+"""The `de-dashboard` command: `provision` a Google Sheet for the dashboard, `check` it without writing, make
+the editor `passcode` line for secrets.toml, or carry the plan into the `new-year`."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from typing import Any, TextIO
 
 import gspread
 
+from de_core.ops.cli_year import add_new_year, run_new_year
 from de_core.ops.config import embedded_path
 from de_core.ops.demo import demo_workbook
 from de_core.ops.provision import provision
@@ -39,6 +40,7 @@ def _parser() -> argparse.ArgumentParser:
         prog="de-dashboard", description="Sujarit DE Dashboard: set up the Google Sheet it reads and writes.")
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("passcode", help=PASSCODE_HELP, description=PASSCODE_HELP)
+    add_new_year(sub, DEFAULT_SECRETS)
     for name, text in COMMANDS.items():
         cmd = sub.add_parser(name, help=text, description=text)
         cmd.add_argument("--spreadsheet", help="sheet URL or key (default: spreadsheet in [connections.gsheets])")
@@ -74,6 +76,8 @@ def _local_seed(arg: str, secrets: Mapping[str, Any]) -> RawWorkbook:
 def run(args: argparse.Namespace, client_factory: ClientFactory, out: TextIO) -> int:
     """Carry out a parsed command. Raises StoreError for failures a person can fix, _UsageError for usage."""
     secrets = _secrets(args.secrets)
+    if args.command == "new-year":
+        return OK if run_new_year(args, secrets, client_factory, out) else FAILURE
     section = gsheets_section(secrets)
     spreadsheet = args.spreadsheet or str(section.get("spreadsheet") or "")
     if not spreadsheet:

@@ -1,0 +1,76 @@
+"""`de-dashboard new-year` (and, in time, `init`): the commands that act on the office's own workbook, on the store
+the app would open (the Google Sheet in [connections.gsheets], else the embedded file at $DE_DASHBOARD_DB)."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+from collections.abc import Callable, Mapping
+from typing import Any, TextIO
+
+from de_core.ops.config import GOOGLE, backend_kind, embedded_path, open_embedded
+from de_core.ops.new_year import NOT_CARRIED, ORDER, YearPlan, apply_new_year, plan_new_year
+from de_core.sheet.schema import load_schema
+from de_core.store.base import SheetStore
+from de_core.store.google.auth import gsheets_section
+from de_core.store.google.store import GoogleSheetStore
+from de_core.writing.actor import Actor
+from de_core.writing.writer import Writer
+
+NEW_YEAR_HELP = ("carry last fiscal year's plan into the next (KRAs, KPIs, DE steps, activities, objectives, OIT "
+                 "checklist, ITA frame); nothing twice when run again")
+
+
+def add_new_year(sub: argparse._SubParsersAction, secrets_default: Any) -> None:
+    cmd = sub.add_parser("new-year", help=NEW_YEAR_HELP, description=NEW_YEAR_HELP)
+    cmd.add_argument("--from", dest="from_year", type=int, required=True, metavar="YEAR",
+                     help="the Buddhist-Era fiscal year to carry from, e.g. 2569")
+    cmd.add_argument("--to", dest="to_year", type=int, required=True, metavar="YEAR", help="the new year, e.g. 2570")
+    cmd.add_argument("--dry-run", action="store_true", help="show what would be created; write nothing")
+    cmd.add_argument("--secrets", type=type(secrets_default), default=secrets_default,
+                     help=f"default: {secrets_default}")
+
+
+def open_store(secrets: Mapping[str, Any], client_factory: Callable[[Mapping[str, Any]], Any]) -> SheetStore:
+    """The store the app would open with these secrets."""
+    if backend_kind(secrets) == GOOGLE:
+        section = gsheets_section(secrets)
+        return GoogleSheetStore(client_factory(section), str(section["spreadsheet"]),
+                                account=str(section.get("client_email") or ""))
+    return open_embedded(embedded_path(secrets))
+
+
+def describe(plan: YearPlan, dry_run: bool) -> str:
+    """The plan (or what was written) in Thai and English, one line per tab."""
+    schema = load_schema()
+    head = "จะสร้าง / would create" if dry_run else "สร้างแล้ว / created"
+    lines = [f"ปีงบประมาณ {plan.from_year} → {plan.to_year} / fiscal year {plan.from_year} → {plan.to_year}"]
+    for key in ORDER:
+        tab = schema.tab(key)
+        new, there = len(plan.rows.get(key, [])), plan.already.get(key, 0)
+        if new or there:
+            lines.append(f"  {tab.th} / {tab.en}: {head} {new}" + (f", มีอยู่แล้ว / already there {there}"
+                                                                      if there else ""))
+    if plan.uncurrent:
+        lines.append(f"  ปีปัจจุบันเปลี่ยนเป็น {plan.to_year} (เดิม {', '.join(plan.uncurrent)}) / "
+                     f"current year becomes {plan.to_year} (was {', '.join(plan.uncurrent)})")
+    skipped = ", ".join(schema.tab(k).th for k in NOT_CARRIED)
+    lines.append(f"  ไม่ยกไป / not carried: {skipped}")
+    if not plan.total and not plan.problems:
+        lines.append("  ไม่มีอะไรต้องสร้าง: ปีใหม่มีครบแล้ว / nothing to create: the new year is already there")
+    return "\n".join(lines)
+
+
+def run_new_year(args: argparse.Namespace, secrets: Mapping[str, Any], client_factory: Callable[..., Any],
+                 out: TextIO) -> bool:
+    """Plan, print, and (unless --dry-run) write. Returns False when the plan has a problem (printed)."""
+    store = open_store(secrets, client_factory)
+    plan = plan_new_year(store.read_all(), args.from_year, args.to_year)
+    if plan.problems:
+        print("\n".join(f"{th}\n{en}" for th, en in plan.problems), file=out)
+        return False
+    if not args.dry_run and plan.total:
+        actor = Actor(f"de-dashboard new-year ({getpass.getuser()})", "editor", "local")
+        apply_new_year(plan, Writer(store, actor))
+    print(describe(plan, args.dry_run), file=out)
+    return True
