@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from de_ui.chrome import sidebar
+from de_ui.chrome import demo_banner, sidebar
 from de_ui.data import workbook
 from de_ui.i18n import t
 from de_ui.meeting import meeting_mode
@@ -18,4 +18,5 @@ navigation = st.navigation([
 ], position="hidden" if meeting else "sidebar", expanded=True)
 if not meeting:
     sidebar(wb)
+demo_banner(wb, meeting)
 navigation.run()

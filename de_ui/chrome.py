@@ -8,13 +8,12 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import streamlit as st
 
-from de_core.ops.config import EMBEDDED
 from de_core.sheet.workbook import Workbook
-from de_core.sheet.years import as_of, current_fiscal_year
+from de_core.sheet.years import as_of, current_fiscal_year, is_demo
 from de_core.summary.health import all_issues
 from de_core.thaidate import format_date, format_datetime
 from de_ui.auth import can_write
-from de_ui.data import backend, hard_refresh, seconds_since_read, workbook
+from de_ui.data import hard_refresh, seconds_since_read, workbook
 from de_ui.i18n import lang, language_switch, t
 from de_ui.meeting import meeting_toggle
 
@@ -46,9 +45,17 @@ def sidebar(wb: Workbook) -> None:
         st.sidebar.caption(t("app.refresh_recent", seconds=max(1, int(seconds_since_read()))))
 
 
-def banners(wb: Workbook) -> None:
-    if backend() == EMBEDDED:
+def demo_banner(wb: Workbook, meeting: bool = False) -> None:
+    """On every page (above its title) while the selected year's data is the demo; a short mark in meeting mode."""
+    if not is_demo(wb, selected_year(wb)):
+        return
+    if meeting:
+        st.caption(t("app.demo_mark"))
+    else:
         st.info(t("app.demo_banner"), icon=":material/science:")
+
+
+def banners(wb: Workbook, fy: int | None) -> None:
     errors = wb.derived("error_count", lambda: sum(i.severity == "error" for i in all_issues(wb)))
     if errors:
         st.warning(t("app.issues_banner", n=errors), icon=":material/warning:")
@@ -87,7 +94,7 @@ def page_start(title_key: str, meeting_switch: bool = False, caption: bool = Tru
     if caption:
         st.caption(f"{t('app.fy_label', fy=fy)} · {t('app.figures_as_of', date=format_date(day, current))}")
     if meeting_banners or not meeting:
-        banners(wb)
+        banners(wb, fy)
     return PageStart(wb, fy, current, day, meeting)
 
 
@@ -105,4 +112,4 @@ def today() -> date:
     return local_time(datetime.now().astimezone()).date()
 
 
-__all__ = ["banners", "selected_year", "sidebar", "today", "workbook"]
+__all__ = ["banners", "demo_banner", "selected_year", "sidebar", "today", "workbook"]

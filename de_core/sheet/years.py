@@ -27,6 +27,15 @@ def settings_for(wb: Workbook, fiscal_year: int | None) -> Record:
     return {}
 
 
+def is_demo(wb: Workbook, fiscal_year: int | None = None) -> bool:
+    """Whether the data is the demo: a mark in the data itself (the settings row's "ข้อมูลตัวอย่าง", so a Google
+    Sheet filled with --demo is marked too). Without a year: any settings row so marked."""
+    rows = [settings_for(wb, fiscal_year)] if fiscal_year is not None else wb.rows("settings")
+    return any(row.get("is_demo") for row in rows)
+
+
 def as_of(wb: Workbook, fiscal_year: int | None, today: date) -> date:
-    """The date the numbers are as of: the settings' as-of date when given (the demo's), else today."""
-    return settings_for(wb, fiscal_year).get("as_of") or today
+    """The date the numbers are as of: today (Asia/Bangkok, from the caller) for real data; only demo data uses
+    its fixed as-of date from the settings row."""
+    row = settings_for(wb, fiscal_year)
+    return (row.get("as_of") if row.get("is_demo") else None) or today

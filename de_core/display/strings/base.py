@@ -13,9 +13,14 @@ STRINGS: dict[str, tuple[str, str]] = {
         "The sheet was read {seconds} s ago, so it is not read again yet; try again in a moment",
     ),
     "app.demo_banner": (
-        "กำลังใช้ข้อมูลตัวอย่างในเครื่อง (ปีงบประมาณ 2566 จากรายงาน Best Practice) — ยังไม่ได้เชื่อม Google Sheet",
-        "Running on the embedded demo workbook (FY2566 from the Best Practice report) — no Google Sheet connected",
+        "ข้อมูลตัวอย่าง (demo) ปีงบประมาณ 2566: ชื่อสำนักงาน โครงการ วิสัยทัศน์ งบประมาณ KRA/KPI ขั้นตอน DE "
+        "และกิจกรรมมาจากรายงาน Best Practice; วันที่จริง ค่าใช้จ่าย ผลการวัด คะแนน ITA รายการ OIT และการสะท้อนผล"
+        "เป็นตัวอย่างที่สมมุติขึ้น — เริ่มข้อมูลของสำนักงานเองได้ที่หน้า «ตั้งค่าสำนักงาน»",
+        "Demo data (FY2566): the office, project, vision, budget, KRAs/KPIs, DE steps and activities come from the "
+        "Best Practice report; actual dates, expenses, readings, ITA scores, the OIT checklist and reflections are "
+        "invented — start your own office's data on the «Set up my office» page",
     ),
+    "app.demo_mark": ("ข้อมูลตัวอย่าง (demo)", "Demo data"),
     "app.load_failed": ("โหลดข้อมูลไม่สำเร็จ", "Could not load the data"),
     "app.no_year": (
         "ยังไม่มีข้อมูลปีงบประมาณ: เพิ่มแถวในแท็บ «ตั้งค่า» (ปีงบประมาณ ชื่อหน่วยงาน งบประมาณ)",
