@@ -27,7 +27,7 @@ st.subheader(t("export.csv_heading"))
 st.caption(t("export.csv_help"))
 csv_tab = st.selectbox(t("export.csv_tab"), list(raw.tabs), key="csv_tab")
 if csv_tab:
-    st.download_button(t("export.csv_download", tab=csv_tab), data=lambda: tab_csv(raw.tabs[csv_tab]),
+    st.download_button(t("export.csv_download", tab=md_escape_line(csv_tab)), data=lambda: tab_csv(raw.tabs[csv_tab]),
                        file_name=csv_name(csv_tab), mime=CSV_MIME, icon=":material/table:", key="csv_one",
                        on_click="ignore")
 st.download_button(t("export.zip_download"), data=lambda: wb.derived("export.zip", lambda: csv_zip(raw)),
@@ -50,7 +50,7 @@ except ValueError as err:
 plan = plan_import(sheet_cells(), incoming)  # merged into the sheet as it is now
 st.markdown(f"**{t('data.preview')}**")
 if plan.ignored_tabs:
-    st.caption(t("data.ignored_tabs", tabs=", ".join(plan.ignored_tabs)))
+    st.caption(t("data.ignored_tabs", tabs=", ".join(md_escape_line(tab) for tab in plan.ignored_tabs)))
 if plan.issues:
     st.warning(t("data.file_issues", n=len(plan.issues)))
 if not plan.changes:
@@ -63,7 +63,7 @@ if st.button(t("data.apply", n=plan.changes), type="primary", key="import_apply"
     try:
         written = apply_import(writer(), plan)
     except StoreError as err:
-        st.error(f"{t('data.write_failed')}: {err.message(L)} — {err.hint(L)}")
+        st.error(f"{t('data.write_failed')}: {md_escape_line(err.message(L))} — {md_escape_line(err.hint(L))}")
         st.stop()
     refresh()
     st.success(t("data.applied", n=written))

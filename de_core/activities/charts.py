@@ -84,7 +84,7 @@ def _unique(labels: list[str]) -> list[str]:
 def gantt(rows: list[GanttRow], fiscal_year: int, as_of: date, schema: Schema, lang: str) -> go.Figure:
     """Planned bars coloured by status, thin dark actual bars over them, BE months, the as-of line."""
     charted = [r for r in rows if r.planned]
-    labels = _unique([r.label for r in charted])
+    labels = _unique([escape(r.label) for r in charted])  # category labels are plotly text: sheet text escaped
     status_names = {s: _t(f"status_{s}", lang) for s in STATUSES}
     df = pd.DataFrame({
         "label": labels,
@@ -139,7 +139,7 @@ def quarter_chart(spread: QuarterSpread, lang: str) -> go.Figure:
 
 def budget_chart(summary: BudgetSummary, lang: str) -> go.Figure:
     """Planned against spent per top-level activity (horizontal bars); no-budget activities say so."""
-    names = _unique([activity_name(x.activity)[:40] for x in summary.lines])
+    names = _unique([escape(activity_name(x.activity)[:40]) for x in summary.lines])  # cut first, then escaped
     fig = figure(barmode="group", height=120 + 60 * max(len(names), 2), legend={"orientation": "h", "y": -0.15})
     planned_text = [translate("budget.no_budget", lang) if x.no_budget else format_baht(x.planned, lang)
                     for x in summary.lines]

@@ -18,6 +18,7 @@ from de_core.cycle.progress import (
     stage_progress,
 )
 from de_core.display.i18n import translate
+from de_core.display.mdtext import md_escape_line
 from de_core.ita.score import ItaYear, ita_year, latest_ita
 from de_core.sheet.workbook import Record, Workbook
 from de_core.sheet.years import as_of, settings_for
@@ -82,12 +83,13 @@ class Overview:
             translate("overview.ita_reached", lang)
 
     def ita_previous_line(self, lang: str = "th") -> str:
-        """The latest earlier year's total and band, shown while the selected year has no ITA score yet."""
+        """The latest earlier year's total and band, shown while the selected year has no ITA score yet (a caption:
+        the band is sheet text, escaped)."""
         prev = self.ita_previous
         if prev is None:
             return ""
         return translate("overview.ita_previous", lang, fy=prev.fiscal_year, score=format_score(prev.total),
-                         band=prev.band.level if prev.band else "–")
+                         band=md_escape_line(prev.band.level) if prev.band else "–")
 
     @property
     def ita_gap(self) -> Decimal | None:

@@ -1,0 +1,41 @@
+"""The oracle of test_hostile_text is calibrated: it flags every payload a page would let Streamlit or plotly
+interpret, and passes the same payloads once escaped the app's way (md_escape, html.escape)."""
+
+from __future__ import annotations
+
+import html
+import json
+
+import pytest
+
+from de_core.display.mdtext import md_escape, md_escape_line, md_escape_lines
+from tests.app.hostile import INLINE, LINE, payload
+from tests.app.hostile_oracle import markdown_problems, plotly_problems
+
+# What Streamlit shows literally even unescaped (no unsafe_allow_html): HTML tags, pipes on one line (no table).
+INERT_RAW = {"qxhtml", "qxtag", "qxscript", "qxpipe", "qxtable"}
+
+
+@pytest.mark.parametrize("atom", [a for a in INLINE + LINE if a.marker not in INERT_RAW], ids=lambda a: a.marker)
+def test_an_unescaped_payload_is_flagged(atom):
+    assert markdown_problems(f"{atom.literal} ข้อความ", "x"), atom.literal
+
+
+@pytest.mark.parametrize("block", ["qxsetext\n===", "a\n\n    qxindent", "```\nqxfence\n```",
+                                   "| qxtable | b |\n| --- | --- |\n| qxrow | x |", "[qxref][r]\n\n[r]: https://e.x/r"])
+def test_an_unescaped_block_is_flagged(block):
+    assert markdown_problems(block, "x")
+
+
+def test_html_is_flagged_only_where_it_would_be_drawn():
+    assert not markdown_problems("<b>qxhtml</b>", "x")  # shown as typed without unsafe_allow_html
+    spec = json.dumps({"data": [{"y": ["<b>qxhtml</b> <script>alert('qxscript')</script>"]}]})
+    assert plotly_problems(spec, "x")
+
+
+@pytest.mark.parametrize("n", range(8))
+@pytest.mark.parametrize("escape", [md_escape, md_escape_line, md_escape_lines], ids=lambda f: f.__name__)
+def test_every_payload_escaped_the_apps_way_passes(escape, n):
+    cell = payload(n, "ต้นฉบับ")
+    assert markdown_problems(f"**ป้าย:** {escape(cell)}", "x") == []
+    assert plotly_problems(json.dumps({"layout": {"title": {"text": f"<b>{html.escape(cell)}</b>"}}}), "x") == []

@@ -1,0 +1,75 @@
+"""Issue #15: every place sheet text is shown is escaped. Every page runs, in Thai and English (and the overview in
+meeting mode), on a workbook whose every text cell holds Markdown, HTML, LaTeX, Streamlit directives, links and a
+long unbroken word (tests/app/hostile.py); the oracle (tests/app/hostile_oracle.py) fails on any payload that a
+page lets Streamlit or plotly interpret. Outside requests are checked in chromium (test_hostile_in_browser.py).
+"""
+
+from __future__ import annotations
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.app.conftest import PAGES, ROOT, assert_clean
+from tests.app.hostile import write_hostile
+from tests.app.hostile_oracle import carries_sheet_text, node_problems, strings
+
+HOSTILE_TAB = "**qxtab** <b>แท็บ</b>"  # an unknown tab of the hostile workbook
+# (page, widget values set before the run, ?meeting=1): every page as it opens, then the views that need a choice.
+VIEWS = [(page, {}, False) for page in PAGES] + [
+    ("pages/overview.py", {}, True),  # meeting mode
+    ("pages/overview.py", {"fiscal_year": 2567}, False),  # a year without ITA: last year's score and band
+    ("pages/activities.py", {"act_detail": "act-4-01"}, False),  # a sub-activity: its parent named
+    ("pages/data.py", {"csv_tab": HOSTILE_TAB}, False),  # the CSV button names the tab
+]
+CASES = [(page, lang, state, meeting) for page, state, meeting in VIEWS for lang in ("th", "en")]
+# Pages that show sheet text through Markdown or plotly: the test must see it there, or it proves nothing.
+SHOWS_SHEET_TEXT = {"pages/overview.py", "pages/kpis.py", "pages/activities.py", "pages/ita.py",
+                    "pages/reflections.py", "pages/report.py", "pages/budget.py"}
+
+
+@pytest.fixture
+def hostile_db(db_path):
+    return write_hostile(db_path)
+
+
+def run(page: str, lang: str, state: dict, meeting: bool) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=60)
+    at.query_params["lang"] = lang
+    for key, value in state.items():
+        at.session_state[key] = value
+    if meeting:
+        at.query_params["meeting"] = "1"
+        return at.run()
+    at.run()
+    if page != PAGES[0]:
+        at.switch_page(page)
+        at.run()
+    return at
+
+
+def interpreted_sheet_text(at: AppTest) -> tuple[list[str], int]:
+    """(every problem the oracle finds on the page, how many strings carrying sheet text it read as rendered)."""
+    problems: list[str] = []
+    rendered = 0
+    for node in at._tree:
+        problems += node_problems(node)
+        kind = getattr(getattr(node, "proto", None), "DESCRIPTOR", None)
+        if kind is not None and kind.name in ("Markdown", "Alert", "Metric", "Heading", "PlotlyChart", "Table",
+                                              "LinkButton", "Block"):
+            rendered += sum(1 for _path, value in strings(node.proto)
+                            if carries_sheet_text(value if isinstance(value, str) else value.decode("utf-8", "replace")))
+    return problems, rendered
+
+
+def _case_id(page: str, lang: str, state: dict, meeting: bool) -> str:
+    return "-".join([page.split("/")[-1][:-3], lang, *(["meeting"] if meeting else []), *map(str, state)])
+
+
+@pytest.mark.parametrize(("page", "lang", "state", "meeting"), CASES, ids=[_case_id(*c) for c in CASES])
+def test_every_page_shows_hostile_sheet_text_as_typed(hostile_db, page, lang, state, meeting):
+    at = run(page, lang, state, meeting)
+    assert_clean(at)
+    problems, rendered = interpreted_sheet_text(at)
+    assert not problems, f"{len(problems)} places interpret sheet text:\n" + "\n".join(problems[:40])
+    if page in SHOWS_SHEET_TEXT:
+        assert rendered, "no sheet text reached a Markdown element or a chart: the page was not exercised"
