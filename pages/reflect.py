@@ -1,4 +1,8 @@
-"""Reflect: after every activity everyone writes What? So what? Now what? (DE step 5.1). Editors only."""
+"""Reflect: after every activity everyone writes What? So what? Now what? (DE step 5.1). Editors only.
+
+No box has max_chars: a browser drops a paste longer than it, silently. Lengths are checked on save (forms.py),
+and an answer that is too long stays in its box with how much to shorten it.
+"""
 
 import streamlit as st
 
@@ -29,12 +33,11 @@ with st.form(F, enter_to_submit=False):
     a, b, c = st.columns(3)
     a.selectbox(t("forms.author_group"), list(groups), index=None, format_func=groups.get,
                 placeholder=t("forms.choose"), key=field_key(F, "author_group"))
-    b.text_input(t("forms.author_role"), max_chars=200, key=field_key(F, "author_role"))
+    b.text_input(t("forms.author_role"), key=field_key(F, "author_role"))
     with c:
         date_field(t("forms.date"), fy, field_key(F, "written_on"), as_of(wb, fy, today()))
     for name in ("what", "so_what", "now_what"):
-        st.text_area(t(f"forms.{name}"), max_chars=ANSWER_LIMIT, height=140, help=answer_help,
-                     key=field_key(F, name))
+        st.text_area(t(f"forms.{name}"), height=140, help=answer_help, key=field_key(F, name))
     a, b, c = st.columns(3)
     a.multiselect(t("forms.characteristics"), list(chars), format_func=chars.get,
                   placeholder=t("forms.choose"), key=field_key(F, "characteristics"))
@@ -42,7 +45,7 @@ with st.form(F, enter_to_submit=False):
                   key=field_key(F, "declarations"))
     c.radio(t("forms.confidence"), list(conf), index=None, format_func=conf.get, horizontal=True,
             key=field_key(F, "confidence"))
-    st.text_area(t("forms.evidence"), height=80, max_chars=4000, key=field_key(F, "evidence"))
+    st.text_area(t("forms.evidence"), height=80, key=field_key(F, "evidence"))
     st.form_submit_button(t("forms.save"), type="primary", icon=":material/save:", on_click=on_submit,
                           args=(F, "reflection", fy, known_ids(wb, fy)), key=field_key(F, "_submit"))
 show_outcome(F)

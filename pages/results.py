@@ -1,4 +1,5 @@
-"""Record results (DE step 4.2): an activity started/done with actual dates, an expense, a KPI reading."""
+"""Record results (DE step 4.2): an activity started/done with actual dates, an expense, a KPI reading.
+No box has max_chars (a browser drops a longer paste silently): lengths are checked on save (forms.py)."""
 
 import streamlit as st
 
@@ -34,7 +35,7 @@ with tab_activity:
         with b:
             date_field(t("forms.actual_end"), fy, field_key(F, "actual_end"), rec.get("actual_end"),
                        optional=True)
-        st.text_area(t("forms.evidence"), height=80, max_chars=4000, key=field_key(F, "evidence"))
+        st.text_area(t("forms.evidence"), height=80, key=field_key(F, "evidence"))
         st.form_submit_button(t("forms.save"), type="primary", icon=":material/save:", on_click=on_submit,
                               args=(F, "activity_result", fy, known, act, rec), key=field_key(F, "_submit"))
     show_outcome(F)
@@ -46,10 +47,10 @@ with tab_expense:
         a, b = st.columns([1, 2])
         with a:
             date_field(t("forms.spent_on"), fy, "expense.spent_on", day)
-        b.text_input(t("forms.amount"), max_chars=100, key="expense.amount")
-        st.text_input(t("forms.item"), max_chars=500, key="expense.item")
-        st.text_area(t("forms.evidence"), height=80, max_chars=4000, key="expense.evidence")
-        st.text_input(t("forms.note"), max_chars=2000, key="expense.note")
+        b.text_input(t("forms.amount"), key="expense.amount")
+        st.text_input(t("forms.item"), key="expense.item")
+        st.text_area(t("forms.evidence"), height=80, key="expense.evidence")
+        st.text_input(t("forms.note"), key="expense.note")
         st.form_submit_button(t("forms.save"), type="primary", icon=":material/save:", on_click=on_submit,
                               args=("expense", "expense", fy, known), key="expense._submit")
     show_outcome("expense")
@@ -63,9 +64,9 @@ with tab_reading:
         a, b = st.columns([1, 2])
         with a:
             date_field(t("forms.measured_on"), fy, "reading.measured_on", day)
-        b.text_input(t("forms.value"), max_chars=100, key="reading.value")
-        st.text_area(t("forms.evidence"), height=80, max_chars=4000, key="reading.evidence")
-        st.text_input(t("forms.note"), max_chars=2000, key="reading.note")
+        b.text_input(t("forms.value"), key="reading.value")
+        st.text_area(t("forms.evidence"), height=80, key="reading.evidence")
+        st.text_input(t("forms.note"), key="reading.note")
         st.form_submit_button(t("forms.save"), type="primary", icon=":material/save:", on_click=on_submit,
                               args=("reading", "kpi_reading", fy, known), key="reading._submit")
     show_outcome("reading")

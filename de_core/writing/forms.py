@@ -18,9 +18,13 @@ from de_core.sheet.text import normalize, normalize_light
 from de_core.sheet.workbook import Workbook
 from de_core.thaidate import fiscal_year_bounds, format_date, to_be
 from de_core.writing.ids import form_id
-from de_core.writing.submission import AUDIT_TAB, BANGKOK, Submission
+from de_core.writing.submission import AUDIT_TAB, BANGKOK, Submission, compact
 
-ANSWER_LIMIT = 5_000  # a Google Sheets cell holds 50,000 characters; a whole reflection stays far below that
+CELL_LIMIT = 50_000  # what one Google Sheets cell holds
+# Each of the three DE answers: a long paste (a report's section) fits, and a whole reflection (3 answers, evidence
+# links, the rest) still fits ONE cell as the JSON of its audit row's "after" (3 × 12,000 + 4,000 + the short fields
+# leaves room for JSON escapes; an entry that would still overflow is refused by check_entry, never cut).
+ANSWER_LIMIT = 12_000
 Kind = Literal["text", "long", "date", "enum", "tags", "ref", "refs", "urls", "measure", "baht"]
 
 
@@ -101,10 +105,13 @@ def _check(fld: Field, value: Any, tab: Tab, schema: Schema, fy: int,
     th, en = col.th, col.en
     if _blank(value):
         return [Problem(fld.key, f"กรุณากรอก «{th}»", f"«{en}» is required")] if fld.required else []
-    if isinstance(value, str) and len(value) > fld.limit:
-        return [Problem(fld.key,
-                        f"«{th}» ยาวเกิน {fld.limit:,} ตัวอักษร (ตอนนี้ {len(value):,}) กรุณาย่อให้สั้นลง",
-                        f"«{en}» is longer than {fld.limit:,} characters ({len(value):,}); shorten it")]
+    size = len(normalize_light(value) if fld.kind in ("long", "urls") else normalize(value)) \
+        if isinstance(value, str) else 0  # the text as it will be stored
+    if size > fld.limit:
+        return [Problem(fld.key, f"«{th}» มี {size:,} ตัวอักษร เกินที่รับได้ {fld.limit:,} ตัวอักษร: "
+                                 f"กรุณาย่อลง {size - fld.limit:,} ตัวอักษร (ข้อความยังอยู่ในช่อง)",
+                        f"«{en}» is {size:,} characters; the limit is {fld.limit:,}: shorten it by "
+                        f"{size - fld.limit:,} characters (your text is kept in the box)")]
     try:
         if fld.kind == "date":
             start, end = fiscal_year_bounds(fy)
@@ -215,12 +222,28 @@ def prepare(kind: str, values: Mapping[str, Any], fy: int, known: Mapping[str, s
     if problems:
         return Prepared(problems)
     row = build_row(kind, values, fy, schema)
+    too_long = check_entry(row)
+    if too_long:
+        return Prepared([too_long])
     if spec.op == "append":
         return Prepared(submission=Submission.append(spec.tab, {"id": key or form_id(spec.tab, author, row), **row}))
     if row.get("evidence") and existing and existing.get("evidence"):
         merged = list(dict.fromkeys([*existing["evidence"], *row["evidence"].split(", ")]))
         row["evidence"] = ", ".join(merged)
     return Prepared(submission=Submission.update(spec.tab, row_id or "", row, key))
+
+
+def check_entry(row: Mapping[str, str]) -> Problem | None:
+    """The problem of an entry whose audit row would not fit a sheet cell (its "after" holds the whole entry as
+    JSON), or None. Nothing is ever cut: the person shortens it."""
+    size = len(compact(row)) + len('"id":"",') + 40  # the row's id joins it
+    if size <= CELL_LIMIT:
+        return None
+    over = size - CELL_LIMIT
+    return Problem("_entry", f"ทั้งรายการยาวเกินที่หนึ่งช่องของชีตเก็บได้ ({CELL_LIMIT:,} ตัวอักษร รวมเครื่องหมายต่าง ๆ): "
+                             f"กรุณาย่อคำตอบรวมกันลงอย่างน้อย {over:,} ตัวอักษร (ข้อความยังอยู่ในช่อง)",
+                   f"The whole entry is longer than one sheet cell holds ({CELL_LIMIT:,} characters with its "
+                   f"punctuation): shorten the answers by at least {over:,} characters (your text is kept)")
 
 
 def new_key(kind: str) -> str:

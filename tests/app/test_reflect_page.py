@@ -184,3 +184,24 @@ def test_already_saved_speaks_english_too(run_page, store):
     at = submit(fill(run_page(PAGE, lang="en"), "reflect", REFLECTION), "reflect")
     assert "Already saved on" in page_text(at)
     assert at.button(key="reflect._again").label == "Save again as a new entry"
+
+
+def test_a_long_pasted_answer_is_kept_in_the_box_and_the_form_says_by_how_much_to_shorten_it(run_page, store):
+    """#15, finding 9: a paste over the limit left the box empty, with no message."""
+    long_text = ("ผลการประเมินรอบที่ ๒ " * 1000)[:20_000]
+    at = submit(fill(run_page(PAGE), "reflect", {**REFLECTION, "what": long_text}), "reflect")
+    assert_clean(at)
+    text = page_text(at)
+    assert "«เกิดอะไรขึ้น (What?)» มี 20,000 ตัวอักษร เกินที่รับได้ 12,000 ตัวอักษร: กรุณาย่อลง 8,000 ตัวอักษร" in text
+    assert at.text_area(key="reflect.what").value == long_text
+    assert reflections_by(store, activity_id="act-5-07") == []
+    at = submit(fill(at, "reflect", {"what": long_text[:6_000]}), "reflect")
+    assert_clean(at)
+    (row,) = reflections_by(store, activity_id="act-5-07")
+    assert row["what"] == long_text[:6_000].strip()
+
+
+def test_no_text_box_of_the_form_drops_a_long_paste_in_the_browser(run_page, store):
+    at = run_page(PAGE)
+    boxes = [*at.text_area, *at.text_input]
+    assert boxes and all(box.proto.max_chars == 0 for box in boxes), [b.key for b in boxes if b.proto.max_chars]

@@ -117,3 +117,16 @@ def test_two_equal_expense_lines_need_the_save_again_button_and_each_is_audited(
     first, second = sorted((r["id"] for r in lines), key=len)
     assert second == first + "-2"
     assert len([a for a in records(store, "audit") if a["row_id"] in {r["id"] for r in lines}]) == 2
+
+
+def test_no_text_box_of_the_results_forms_drops_a_long_paste_and_a_long_item_is_kept_with_a_message(
+        run_page, store):
+    at = run_page(PAGE)
+    boxes = [*at.text_area, *at.text_input]
+    assert boxes and all(box.proto.max_chars == 0 for box in boxes), [b.key for b in boxes if b.proto.max_chars]
+    at.selectbox(key="expense.activity_id").set_value("act-5")
+    at.text_input(key="expense.amount").set_value("450")
+    at.text_input(key="expense.item").set_value("ร" * 650)
+    at = at.button(key="expense._submit").click().run()
+    assert "มี 650 ตัวอักษร เกินที่รับได้ 500 ตัวอักษร: กรุณาย่อลง 150 ตัวอักษร" in page_text(at)
+    assert at.text_input(key="expense.item").value == "ร" * 650

@@ -12,6 +12,7 @@ from de_core.sheet.raw import RawTab, RawWorkbook
 from de_core.sheet.workbook import parse_workbook
 from de_core.writing.forms import (
     ANSWER_LIMIT,
+    CELL_LIMIT,
     build_row,
     date_choices,
     default_day,
@@ -21,6 +22,7 @@ from de_core.writing.forms import (
     validate,
 )
 from de_core.writing.ids import copy_id, form_id
+from de_core.writing.submission import compact
 
 FY = 2566
 KNOWN = {"activities": {"act-4", "act-5", "act-5-07"}, "kpis": {"kpi-exec-2", "kpi-sup-1"}}
@@ -113,11 +115,35 @@ def test_blank_text_made_of_spaces_counts_as_missing():
     assert [p.field for p in problems] == ["what"]
 
 
-def test_an_answer_longer_than_the_limit_is_refused_with_the_limit_in_the_message():
-    problems = validate("reflection", {**REFLECTION, "now_what": "ก" * (ANSWER_LIMIT + 1)}, FY, KNOWN)
+def test_an_answer_longer_than_the_limit_says_how_long_it_is_and_by_how_much_to_shorten_it():
+    problems = validate("reflection", {**REFLECTION, "now_what": "ก" * 20_000}, FY, KNOWN)
     (p,) = problems
-    assert p.field == "now_what" and "5,000" in p.th and "5,001" in p.th and "5,000 characters" in p.en
+    assert p.field == "now_what"
+    assert "«จะปรับอะไร (Now what?)»" in p.th and "20,000" in p.th and "12,000" in p.th and "8,000" in p.th
+    assert "is 20,000 characters; the limit is 12,000: shorten it by 8,000" in p.en and "kept" in p.en
     assert validate("reflection", {**REFLECTION, "now_what": "ก" * ANSWER_LIMIT}, FY, KNOWN) == []
+
+
+def test_the_answer_limit_lets_a_long_paste_through_and_a_full_entry_still_fits_its_audit_cell():
+    assert ANSWER_LIMIT == 12_000  # raised from 5,000 (#15, finding 9); a Google Sheets cell holds 50,000
+    full = {**REFLECTION, "what": "ก" * 12_000, "so_what": "ข\n" * 6_000, "now_what": "ค" * 12_000,
+            "evidence": ", ".join(f"https://www.example.go.th/{i:04d}.pdf" for i in range(110))}
+    prepared = prepare("reflection", full, FY, KNOWN, author="officer@example.go.th")
+    assert prepared.problems == [] and len(compact(prepared.submission.values)) <= CELL_LIMIT
+
+
+def test_an_entry_whose_audit_cell_would_overflow_a_sheet_cell_is_refused_before_it_is_sent():
+    quoted = "\"" * 12_000  # every quote doubles in the audit row's JSON
+    prepared = prepare("reflection", {**REFLECTION, "what": quoted, "so_what": quoted, "now_what": quoted}, FY,
+                       KNOWN, author="officer@example.go.th")
+    (p,) = prepared.problems
+    assert prepared.submission is None and p.field == "_entry"
+    assert "50,000" in p.th and "50,000" in p.en and "shorten" in p.en
+
+
+def test_short_fields_say_the_same_when_a_paste_is_too_long():
+    (p,) = validate("expense", {**EXPENSE, "item": "ร" * 650}, FY, KNOWN)
+    assert p.field == "item" and "650" in p.th and "500" in p.th and "150" in p.th
 
 
 def test_a_bad_link_is_refused_with_the_parser_message():
