@@ -18,13 +18,14 @@ from de_ui.i18n import lang, language_switch, t
 from de_ui.meeting import meeting_toggle
 
 FY_KEY = "fiscal_year"
+YEAR_CHANGED_KEY = "_de_current_year_changed"  # set by the set-up page: the next run selects the new current year
 
 
 def selected_year(wb: Workbook) -> int | None:
     """The fiscal year chosen in the sidebar (defaults to the one flagged current in settings)."""
     years = wb.fiscal_years()
     default = current_fiscal_year(wb)
-    if st.session_state.get(FY_KEY) not in years:
+    if st.session_state.pop(YEAR_CHANGED_KEY, False) or st.session_state.get(FY_KEY) not in years:
         st.session_state[FY_KEY] = default
     return st.session_state.get(FY_KEY)
 

@@ -31,4 +31,5 @@ PAGES: list[PageSpec] = [
     PageSpec("pages/data.py", "nav.data", ":material/swap_vert:", "import-export"),
     PageSpec("pages/report.py", "nav.report", ":material/description:", "best-practice-report"),
     PageSpec("pages/share.py", "nav.share", ":material/share:", "share-link"),
+    PageSpec("pages/setup.py", "nav.setup", ":material/domain:", "office-setup"),
 ]

@@ -1,5 +1,6 @@
 """The `de-dashboard` command: `provision` a Google Sheet for the dashboard, `check` it without writing, make
-the editor `passcode` line for secrets.toml, or carry the plan into the `new-year`."""
+the editor `passcode` line for secrets.toml, start the office's own workbook (`init`) or carry the plan into the
+`new-year`."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from typing import Any, TextIO
 
 import gspread
 
-from de_core.ops.cli_year import add_new_year, run_new_year
+from de_core.ops.cli_year import add_init, add_new_year, run_init, run_new_year
 from de_core.ops.config import embedded_path
 from de_core.ops.demo import demo_workbook
 from de_core.ops.provision import provision
@@ -40,6 +41,7 @@ def _parser() -> argparse.ArgumentParser:
         prog="de-dashboard", description="Sujarit DE Dashboard: set up the Google Sheet it reads and writes.")
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("passcode", help=PASSCODE_HELP, description=PASSCODE_HELP)
+    add_init(sub, DEFAULT_SECRETS)
     add_new_year(sub, DEFAULT_SECRETS)
     for name, text in COMMANDS.items():
         cmd = sub.add_parser(name, help=text, description=text)
@@ -78,6 +80,8 @@ def run(args: argparse.Namespace, client_factory: ClientFactory, out: TextIO) ->
     secrets = _secrets(args.secrets)
     if args.command == "new-year":
         return OK if run_new_year(args, secrets, client_factory, out) else FAILURE
+    if args.command == "init":
+        return OK if run_init(args, secrets, client_factory, out) else FAILURE
     section = gsheets_section(secrets)
     spreadsheet = args.spreadsheet or str(section.get("spreadsheet") or "")
     if not spreadsheet:

@@ -1,4 +1,4 @@
-"""`de-dashboard new-year` (and, in time, `init`): the commands that act on the office's own workbook, on the store
+"""`de-dashboard init` and `de-dashboard new-year`: the commands that act on the office's own workbook, on the store
 the app would open (the Google Sheet in [connections.gsheets], else the embedded file at $DE_DASHBOARD_DB)."""
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from typing import Any, TextIO
 
 from de_core.ops.config import GOOGLE, backend_kind, embedded_path, open_embedded
 from de_core.ops.new_year import NOT_CARRIED, ORDER, YearPlan, apply_new_year, plan_new_year
+from de_core.ops.setup import Office, init_embedded, init_google
 from de_core.sheet.schema import load_schema
 from de_core.store.base import SheetStore
 from de_core.store.google.auth import gsheets_section
@@ -29,6 +30,43 @@ def add_new_year(sub: argparse._SubParsersAction, secrets_default: Any) -> None:
     cmd.add_argument("--dry-run", action="store_true", help="show what would be created; write nothing")
     cmd.add_argument("--secrets", type=type(secrets_default), default=secrets_default,
                      help=f"default: {secrets_default}")
+
+
+INIT_HELP = ("start your office's own, empty workbook for the current fiscal year (a demo found at the path is kept "
+             "beside it under a new name)")
+OFFICE_FIELDS = {"office": ("office_name", "ชื่อหน่วยงาน / office name"), "project": ("project_name", "ชื่อโครงการ"),
+                 "vision": ("vision", "วิสัยทัศน์"), "allocation": ("allocation", "งบประมาณที่ได้รับจัดสรร เช่น 50,000"),
+                 "ita-target": ("ita_target", "เป้าหมาย ITA (ค่าตั้ง 95)"),
+                 "innovation": ("innovation_title", "ชื่อผลงาน / innovation title")}
+
+
+def add_init(sub: argparse._SubParsersAction, secrets_default: Any) -> None:
+    cmd = sub.add_parser("init", help=INIT_HELP, description=INIT_HELP)
+    for flag, (_key, text) in OFFICE_FIELDS.items():
+        cmd.add_argument(f"--{flag}", help=text)
+    cmd.add_argument("--secrets", type=type(secrets_default), default=secrets_default,
+                     help=f"default: {secrets_default}")
+
+
+def run_init(args: argparse.Namespace, secrets: Mapping[str, Any], client_factory: Callable[..., Any],
+             out: TextIO) -> bool:
+    """Make the office's workbook on the configured store and say where and for which year."""
+    values = {key: getattr(args, flag.replace("-", "_")) for flag, (key, _t) in OFFICE_FIELDS.items()}
+    office = Office(**{k: v for k, v in values.items() if v is not None})
+    if backend_kind(secrets) == GOOGLE:
+        result = init_google(open_store(secrets, client_factory), office)
+        where = "Google Sheet"
+    else:
+        result = init_embedded(embedded_path(secrets), office)
+        where = str(result.path)
+    print(f"สร้างสมุดงานของสำนักงาน ปีงบประมาณ {result.fiscal_year} ที่ {where} / "
+          f"made your office's workbook for fiscal year {result.fiscal_year} at {where}", file=out)
+    if result.kept_demo is not None:
+        print(f"เก็บข้อมูลตัวอย่างเดิมไว้ที่ {result.kept_demo} / the demo was kept at {result.kept_demo}", file=out)
+    if not values["office_name"]:
+        print("ตั้งชื่อหน่วยงานได้ที่แท็บ «ตั้งค่า» หรือหน้า «ตั้งค่าสำนักงาน» / set the office name in the settings tab "
+              "or on the «Set up my office» page", file=out)
+    return True
 
 
 def open_store(secrets: Mapping[str, Any], client_factory: Callable[[Mapping[str, Any]], Any]) -> SheetStore:
