@@ -8,7 +8,7 @@ from de_ui.i18n import t
 from de_ui.meeting import meeting_mode
 from de_ui.nav import PAGES
 
-st.set_page_config(page_title="Sujarit DE", page_icon=":material/insights:", layout="wide")
+st.set_page_config(page_title="Sujarit DE", page_icon="/app/static/icon.png", layout="wide")  # the app's own file
 
 wb = workbook()
 meeting = meeting_mode()  # ?meeting=1: no menu, no sidebar
