@@ -7,6 +7,7 @@ from de_core.documents.export import CSV_MIME, ZIP_MIME, csv_name, csv_zip, tab_
 from de_core.documents.importer import apply_import, plan_import
 from de_core.documents.safe_text import unholdable
 from de_core.documents.xlsx import read_xlsx, write_xlsx
+from de_core.sheet.years import is_demo
 from de_core.store import StoreError
 from de_ui.auth import can_write
 from de_ui.blocks import table
@@ -19,8 +20,9 @@ st.title(t("data.title"))
 wb = workbook()
 raw = sheet_cells(wb)  # the cells the pages show (read once per load); files are made on the click, then kept
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+DEMO = "-demo" if is_demo(wb) else ""  # a demo's files say so in their names (its settings tab says so inside)
 st.download_button(t("data.export_xlsx"), data=lambda: wb.derived("export.xlsx", lambda: write_xlsx(raw)),
-                   file_name="sujarit-de-workbook.xlsx", mime=XLSX, icon=":material/download:", on_click="ignore")
+                   file_name=f"sujarit-de-workbook{DEMO}.xlsx", mime=XLSX, icon=":material/download:", on_click="ignore")
 if bad := wb.derived("export.unholdable", lambda: unholdable(raw)):
     st.warning(t("data.unholdable", n=len(bad), cells=", ".join(f"{md_escape_line(tab)}!{cell}" for tab, cell in bad[:5])))
 st.subheader(t("export.csv_heading"))
@@ -28,10 +30,10 @@ st.caption(t("export.csv_help"))
 csv_tab = st.selectbox(t("export.csv_tab"), list(raw.tabs), key="csv_tab")
 if csv_tab:
     st.download_button(t("export.csv_download", tab=md_escape_line(csv_tab)), data=lambda: tab_csv(raw.tabs[csv_tab]),
-                       file_name=csv_name(csv_tab), mime=CSV_MIME, icon=":material/table:", key="csv_one",
+                       file_name=csv_name(csv_tab).replace(".csv", f"{DEMO}.csv"), mime=CSV_MIME, icon=":material/table:", key="csv_one",
                        on_click="ignore")
 st.download_button(t("export.zip_download"), data=lambda: wb.derived("export.zip", lambda: csv_zip(raw)),
-                   file_name="sujarit-de-csv.zip", mime=ZIP_MIME, icon=":material/folder_zip:", key="csv_zip",
+                   file_name=f"sujarit-de-csv{DEMO}.zip", mime=ZIP_MIME, icon=":material/folder_zip:", key="csv_zip",
                    on_click="ignore")
 
 st.subheader(t("data.import"))

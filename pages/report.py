@@ -5,6 +5,7 @@ import streamlit as st
 from de_core.display.mdtext import md_escape
 from de_core.documents.report import build_report, render_docx, render_html
 from de_core.documents.report.preview import preview_rows
+from de_core.sheet.years import is_demo
 from de_ui.blocks import static_table
 from de_ui.chrome import selected_year, today
 from de_ui.data import workbook
@@ -20,7 +21,7 @@ report = wb.derived(("report", fy, L, day), lambda: build_report(wb, fy, L, day)
 
 st.title(t("report.page_title"))
 st.caption(t("report.page_help"))
-name = f"best-practice-{fy or 'report'}-{L}"
+name = f"best-practice-{fy or 'report'}-{L}" + ("-demo" if is_demo(wb, fy) else "")
 left, right = st.columns(2)
 # Made when a person clicks (a big year's .docx takes seconds), then kept for all sessions until the data changes.
 def docx() -> bytes:

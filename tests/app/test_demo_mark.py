@@ -42,3 +42,11 @@ def test_the_meeting_board_carries_a_short_demo_mark(db_path, store):
     assert_clean(at)
     assert "ข้อมูลตัวอย่าง (demo)" in [c.value for c in at.caption]
     assert DEMO_SAYS not in page_text(at)
+
+
+
+def test_the_demo_s_report_says_it_is_the_demo_and_real_data_s_does_not(run_page, store):
+    says = "ไม่ใช่รายงานจริงของสำนักงาน"  # beside "ข้อมูลตัวอย่าง (demo)", escaped for Markdown
+    assert says in page_text(run_page("pages/report.py"))
+    store.update("settings", "fy-2566", {"is_demo": "FALSE"})
+    assert says not in page_text(run_page("pages/report.py"))

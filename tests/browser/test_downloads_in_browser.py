@@ -12,10 +12,14 @@ from tests.browser.conftest import wait_ready
 pytestmark = pytest.mark.browser
 
 
+NAMES: list[str] = []  # the file names the browser was given, in order (the demo's say "-demo")
+
+
 def _download(tab, label: str | re.Pattern) -> bytes:
     with tab.expect_download() as info:
         tab.get_by_role("button", name=label).click()
     data = Path(info.value.path()).read_bytes()
+    NAMES.append(info.value.suggested_filename)
     wait_ready(tab)  # a download button reruns the page: let it settle before the next click
     return data
 
@@ -27,6 +31,8 @@ def test_the_word_and_printable_reports_download_with_the_seed_figures(open_app)
     assert "50,000 บาท" in body and "TH SarabunPSK" in body
     html = _download(tab, "ดาวน์โหลดฉบับพิมพ์ (.html)").decode("utf-8")
     assert html.lstrip().lower().startswith("<!doctype html") and "50,000 บาท" in html
+    assert "ข้อมูลตัวอย่าง (demo)" in html
+    assert NAMES[-2:] == ["best-practice-2566-th-demo.docx", "best-practice-2566-th-demo.html"]
     assert tab.locator('[data-testid="stException"]').count() == 0
 
 
@@ -42,4 +48,5 @@ def test_the_workbook_and_csv_exports_download_with_the_sheet_cells(open_app):
     assert text.startswith("รหัส,") and "exp-01" in text
     one = _download(tab, re.compile(r"«ตั้งค่า» \(\.csv\)"))
     assert one.decode("utf-8-sig").count("\n") >= 2
+    assert NAMES[-3:] == ["sujarit-de-workbook-demo.xlsx", "sujarit-de-csv-demo.zip", "settings-demo.csv"]
     assert tab.locator('[data-testid="stException"]').count() == 0

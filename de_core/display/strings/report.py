@@ -15,6 +15,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "report.more_rows": ("และอีก {n:,} แถวในไฟล์ที่ดาวน์โหลด", "and {n:,} more rows in the downloaded files"),
     "report.doc_title": ("รายงานผลการดำเนินงาน (Best Practice)", "Best Practice report"),
     "report.fy": ("ประจำปีงบประมาณ พ.ศ. {fy}", "Fiscal year {fy} (B.E.)"),
+    "report.demo": ("ข้อมูลตัวอย่าง (demo) ไม่ใช่รายงานจริงของสำนักงาน", "Demo data, not an office's real report"),
+    "report.fact_innovation": ("ชื่อผลงาน", "Innovation title"),
     "report.fact_office": ("หน่วยงาน", "Office"),
     "report.fact_project": ("โครงการ", "Project"),
     "report.fact_vision": ("วิสัยทัศน์", "Vision"),

@@ -11,7 +11,7 @@ from de_core.activities.budget import budget_summary
 from de_core.cycle.progress import GROUPS, kpi_group
 from de_core.display.i18n import translate
 from de_core.sheet.workbook import Record, Workbook
-from de_core.sheet.years import as_of, settings_for
+from de_core.sheet.years import as_of, is_demo, settings_for
 from de_core.thaidate import DASH, format_baht, format_date, format_month_range
 
 
@@ -223,5 +223,8 @@ def build_report(wb: Workbook, fiscal_year: int | None, lang: str, today: date) 
         _lessons_section(wb, fiscal_year, tr),
     ]
     subtitle = tr("report.fy", fy=fiscal_year) if fiscal_year else tr("report.no_year")
+    if is_demo(wb, fiscal_year):
+        subtitle = f"{subtitle} · {tr('report.demo')}"
+    facts += [(tr("report.fact_innovation"), settings.get("innovation_title") or DASH)]
     return Report(lang, fiscal_year, tr("report.doc_title"), subtitle, facts, sections,
                   tr("report.generated", date=format_date(today, lang)))
