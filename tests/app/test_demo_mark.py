@@ -3,6 +3,7 @@ so on every page and keeps its fixed as-of date; real data has no banner and is 
 
 from __future__ import annotations
 
+from de_ui.data import refresh
 from tests.app.conftest import PAGES, assert_clean, page_text
 
 DEMO_SAYS = "ข้อมูลตัวอย่าง (demo) ปีงบประมาณ 2566"
@@ -49,4 +50,5 @@ def test_the_demo_s_report_says_it_is_the_demo_and_real_data_s_does_not(run_page
     says = "ไม่ใช่รายงานจริงของสำนักงาน"  # beside "ข้อมูลตัวอย่าง (demo)", escaped for Markdown
     assert says in page_text(run_page("pages/report.py"))
     store.update("settings", "fy-2566", {"is_demo": "FALSE"})
+    refresh()  # as the refresh button does: the cached workbook is read again
     assert says not in page_text(run_page("pages/report.py"))
