@@ -27,11 +27,16 @@ def settings_for(wb: Workbook, fiscal_year: int | None) -> Record:
     return {}
 
 
+#: what the demo's settings row said before it had the ข้อมูลตัวอย่าง column (workbooks and sheets filled earlier)
+LEGACY_DEMO_NOTE = "ข้อมูลอื่นในชุดนี้เป็นตัวอย่าง (demo)"
+
+
 def is_demo(wb: Workbook, fiscal_year: int | None = None) -> bool:
     """Whether the data is the demo: a mark in the data itself (the settings row's "ข้อมูลตัวอย่าง", so a Google
     Sheet filled with --demo is marked too). Without a year: any settings row so marked."""
     rows = [settings_for(wb, fiscal_year)] if fiscal_year is not None else wb.rows("settings")
-    return any(row.get("is_demo") for row in rows)
+    return any(row.get("is_demo") or (row.get("is_demo") is None and LEGACY_DEMO_NOTE in (row.get("note") or ""))
+               for row in rows)
 
 
 def as_of(wb: Workbook, fiscal_year: int | None, today: date) -> date:

@@ -27,8 +27,11 @@ def test_real_data_has_no_demo_banner_and_is_shown_as_of_today(run_page, store):
     assert "ตัวเลข ณ วันที่" in text
 
 
-def test_a_workbook_without_the_mark_column_is_real_data(run_page, store):
-    store.update("settings", "fy-2566", {"is_demo": ""})
+def test_a_demo_filled_before_the_mark_existed_is_known_by_its_note_and_other_data_is_real(run_page, store):
+    store.update("settings", "fy-2566", {"is_demo": ""})  # a workbook or sheet filled with the demo earlier
+    assert DEMO_SAYS in page_text(run_page())
+    store.update("settings", "fy-2566", {"note": "ข้อมูลของสำนักงาน"})
+    refresh()
     assert DEMO_SAYS not in page_text(run_page())
 
 
