@@ -1,14 +1,14 @@
 """Figures of the Activities and Budget screens, on the product template: Gantt, quarters, budget, burn, coverage.
 
 Date axes carry Buddhist-Era month labels (tickvals/ticktext); the as-of line is a shape (PITFALLS: add_vline
-with annotation_text fails on date axes). Sheet text in hovers is HTML-escaped.
+with annotation_text fails on date axes). Sheet text in labels and hovers is HTML-escaped with `plain` (plotly
+decodes &lt; &gt; &amp; but shows &quot; as typed, so quotes stay as they are).
 """
 
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 from decimal import Decimal
-from html import escape
 
 import pandas as pd
 import plotly.express as px
@@ -20,7 +20,18 @@ from de_core.activities.coverage import Coverage
 from de_core.activities.quarters import CROWDED_SHARE, QuarterSpread
 from de_core.activities.tables import activity_name, quarter_label, tags
 from de_core.activities.timeline import STATUSES, GanttRow
-from de_core.display.charts import AMBER, BLUE, GREEN, GREY, RED, STATUS_COLORS, TEMPLATE_NAME, figure, gauge
+from de_core.display.charts import (
+    AMBER,
+    BLUE,
+    GREEN,
+    GREY,
+    RED,
+    STATUS_COLORS,
+    TEMPLATE_NAME,
+    figure,
+    gauge,
+    plain,
+)
 from de_core.display.i18n import translate
 from de_core.sheet.schema import Schema
 from de_core.thaidate import DASH, fiscal_months, fiscal_year_bounds, format_baht, format_date, format_month
@@ -58,16 +69,16 @@ def _as_of_line(fig: go.Figure, fiscal_year: int, as_of: date, lang: str) -> Non
 def _hover(row: GanttRow, schema: Schema, lang: str) -> str:
     chars, decls = tags(row.activity, schema, lang)
     lines = [
-        f"<b>{escape(activity_name(row.activity))}</b>",
+        f"<b>{plain(activity_name(row.activity))}</b>",
         f"{_t('col_status', lang)}: {_t('status_' + row.status, lang)}",
         f"{_t('col_planned', lang)}: " + (f"{format_date(row.planned[0], lang)} – {format_date(row.planned[1], lang)}"
                                           if row.planned else DASH),
         f"{_t('col_actual', lang)}: " + (f"{format_date(row.actual[0], lang)} – {format_date(row.actual[1], lang)}"
                                          if row.actual else DASH),
-        f"{_t('col_owner', lang)}: {escape(row.activity.get('owner') or DASH)}",
-        f"KPI: {escape(', '.join(row.activity.get('kpi_ids') or []) or DASH)}",
-        f"{_t('col_characteristics', lang)}: {escape(chars or DASH)}",
-        f"{_t('col_declarations', lang)}: {escape(decls or DASH)}",
+        f"{_t('col_owner', lang)}: {plain(row.activity.get('owner') or DASH)}",
+        f"KPI: {plain(', '.join(row.activity.get('kpi_ids') or []) or DASH)}",
+        f"{_t('col_characteristics', lang)}: {plain(chars or DASH)}",
+        f"{_t('col_declarations', lang)}: {plain(decls or DASH)}",
     ]
     return "<br>".join(lines)
 
@@ -84,7 +95,7 @@ def _unique(labels: list[str]) -> list[str]:
 def gantt(rows: list[GanttRow], fiscal_year: int, as_of: date, schema: Schema, lang: str) -> go.Figure:
     """Planned bars coloured by status, thin dark actual bars over them, BE months, the as-of line."""
     charted = [r for r in rows if r.planned]
-    labels = _unique([escape(r.label) for r in charted])  # category labels are plotly text: sheet text escaped
+    labels = _unique([plain(r.label) for r in charted])  # category labels are plotly text: sheet text escaped
     status_names = {s: _t(f"status_{s}", lang) for s in STATUSES}
     df = pd.DataFrame({
         "label": labels,
@@ -139,7 +150,7 @@ def quarter_chart(spread: QuarterSpread, lang: str) -> go.Figure:
 
 def budget_chart(summary: BudgetSummary, lang: str) -> go.Figure:
     """Planned against spent per top-level activity (horizontal bars); no-budget activities say so."""
-    names = _unique([escape(activity_name(x.activity)[:40]) for x in summary.lines])  # cut first, then escaped
+    names = _unique([plain(activity_name(x.activity)[:40]) for x in summary.lines])  # cut first, then escaped
     fig = figure(barmode="group", height=120 + 60 * max(len(names), 2), legend={"orientation": "h", "y": -0.15})
     planned_text = [translate("budget.no_budget", lang) if x.no_budget else format_baht(x.planned, lang)
                     for x in summary.lines]

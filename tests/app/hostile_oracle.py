@@ -11,12 +11,12 @@ LaTeX `$…$`, `$$…$$`, directives `:red[…]` and `~…~` are syntax (a backs
 emoji shortcodes and `:material/…:` icons are found in the text after escapes are gone (a backslash does not stop
 them). Then a payload from tests/app/hostile.py is inert when, wherever its marker is shown, its literal is shown
 as typed around it, and no link, image, code, LaTeX, shortcode or allowed HTML carries sheet text. plotly figures
-get the same literal check after plotly's own reading of text (its tags dropped, entities decoded).
+get the same literal check after plotly's own reading of text (its tags dropped, its entities decoded: &lt; &gt;
+&amp; and numbers, but &quot; shows as typed).
 """
 
 from __future__ import annotations
 
-import html
 import json
 import re
 import unicodedata
@@ -41,6 +41,8 @@ SHORTCODES = (":smile:", ":tada:", ":material/warning:", ":material_warning:", "
 AUTOLINK = re.compile(r"(https?://|www(?=\.))([-.\w]+)([^ \t\r\n]*)", re.IGNORECASE | re.ASCII)  # GFM literal
 EMAIL = re.compile(r"([-.\w+]+)@([-\w]+(?:\.[-\w]+)+)", re.ASCII)
 PLOTLY_TAG = re.compile(r"<[^<>]*>")
+PLOTLY_ENTITY = re.compile(r"&(#\d+|#x[\da-fA-F]+|[a-z]+);")  # plotly.js convertEntities, and its only names:
+PLOTLY_NAMED = {"mu": "μ", "amp": "&", "lt": "<", "gt": ">", "nbsp": "\xa0", "times": "×", "plusmn": "±", "deg": "°"}
 ELLIPSIS = "…"
 
 # Where each string of an element lands, by the proto message's name and the field's name.
@@ -270,9 +272,19 @@ def plotly_problems(spec: str, where: str) -> list[str]:
             continue
         if re.search(r"<a\s[^>]*href", text, re.IGNORECASE) and EVIL in text:
             out.append(f"{where}: a plotly link from sheet text: {text[:80]!r}")
-        shown = html.unescape(PLOTLY_TAG.sub(lambda m: "\n" if m.group(0).lower().startswith("<br") else "", text))
+        shown = _plotly_entities(PLOTLY_TAG.sub(lambda m: "\n" if m.group(0).lower().startswith("<br") else "", text))
         out += [f"{where}: plotly {p}" for p in literal_problems(shown, cut=True)]
     return out
+
+
+def _plotly_entities(text: str) -> str:
+    """Entities as plotly decodes them: numbers and eight names; any other (&quot;) is shown as typed."""
+    def one(m: re.Match) -> str:
+        code = m.group(1)
+        if code.startswith("#"):
+            return chr(int(code[2:], 16) if code[1] == "x" else int(code[1:]))
+        return PLOTLY_NAMED.get(code, m.group(0))
+    return PLOTLY_ENTITY.sub(one, text)
 
 
 def _json_strings(value: Any) -> Iterator[str]:

@@ -12,6 +12,7 @@ import tempfile
 import time
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -54,12 +55,12 @@ def _healthy(url: str) -> bool:
         return False
 
 
-@pytest.fixture(scope="session")
-def app_url(tmp_path_factory) -> Iterator[str]:
-    """`streamlit run streamlit_app.py` on a free port, over a new embedded workbook (the demo), until the end."""
-    folder = tmp_path_factory.mktemp("browser-app")
+@contextmanager
+def running_app(folder: Path, db: Path) -> Iterator[str]:
+    """`streamlit run streamlit_app.py` on a free port over the embedded workbook `db` (filled with the demo when it
+    does not exist), until the block ends; yields its address."""
     port = _free_port()
-    env = {**os.environ, "DE_DASHBOARD_DB": str(folder / "workbook.sqlite")}
+    env = {**os.environ, "DE_DASHBOARD_DB": str(db)}
     log = (folder / "streamlit.log").open("w")
     server = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "streamlit_app.py", "--server.headless", "true",
@@ -81,6 +82,14 @@ def app_url(tmp_path_factory) -> Iterator[str]:
         except subprocess.TimeoutExpired:
             server.kill()
         log.close()
+
+
+@pytest.fixture(scope="session")
+def app_url(tmp_path_factory) -> Iterator[str]:
+    """The app on a free port, over a new embedded workbook (the demo), until the end."""
+    folder = tmp_path_factory.mktemp("browser-app")
+    with running_app(folder, folder / "workbook.sqlite") as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
