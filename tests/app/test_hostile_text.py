@@ -6,12 +6,17 @@ page lets Streamlit or plotly interpret. Outside requests are checked in chromiu
 
 from __future__ import annotations
 
+from datetime import date
+from html.parser import HTMLParser
+
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from de_core.documents.report import build_report, render_html
+from de_core.sheet.workbook import parse_workbook
 from tests.app.conftest import PAGES, ROOT, assert_clean
-from tests.app.hostile import write_hostile
-from tests.app.hostile_oracle import carries_sheet_text, node_problems, strings
+from tests.app.hostile import hostile_workbook, write_hostile
+from tests.app.hostile_oracle import carries_sheet_text, literal_problems, node_problems, strings
 
 HOSTILE_TAB = "**qxtab** <b>แท็บ</b>"  # an unknown tab of the hostile workbook
 # (page, widget values set before the run, ?meeting=1): every page as it opens, then the views that need a choice.
@@ -73,3 +78,31 @@ def test_every_page_shows_hostile_sheet_text_as_typed(hostile_db, page, lang, st
     assert not problems, f"{len(problems)} places interpret sheet text:\n" + "\n".join(problems[:40])
     if page in SHOWS_SHEET_TEXT:
         assert rendered, "no sheet text reached a Markdown element or a chart: the page was not exercised"
+
+
+class _Markup(HTMLParser):
+    """The tags and attributes of an HTML document, and its text as a reader sees it."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[str] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        self.tags.append(f"<{tag} {attrs}>")
+        self.text.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+@pytest.mark.parametrize("lang", ["th", "en"])
+def test_the_printable_report_keeps_hostile_sheet_text_as_text(lang):
+    """The Best Practice report's HTML file (opened in a browser to print): sheet text only ever as text."""
+    wb = parse_workbook(hostile_workbook())
+    markup = _Markup()
+    markup.feed(render_html(build_report(wb, 2566, lang, date(2023, 6, 30))))
+    text = "".join(markup.text)
+    assert "qxbold" in text and "qxtag" in text  # the sheet's text is in the file
+    assert not [tag for tag in markup.tags if carries_sheet_text(tag)]
+    assert literal_problems(text) == []
