@@ -19,7 +19,7 @@ def test_activities_page_charts_the_seed_activities_with_the_late_one_flagged(ru
     assert "กิจกรรมและไทม์ไลน์" in text and "ล่าช้ากว่าแผน 1 กิจกรรม" in text
     gantt, quarters = _charts(at)
     assert "ต.ค.<br>2565" in gantt and "2023-06-30" in gantt and "ล่าช้า" in gantt
-    assert "5.5 กลั่นกรองรายงานตัวชี้วัด ITA Online" in gantt
+    assert "5.5 การกลั่นกรองรายงานตัวชี้วัด ITA Online" in gantt
     assert "2,500 บาท" in quarters and "23,750 บาท" in quarters
     assert "กิจกรรมและงบประมาณกระจายทั่วทุกไตรมาส" in text
 
@@ -54,7 +54,7 @@ def test_filters_narrow_the_gantt_to_the_late_activity(run_page, store):
     at.multiselect(key="act_status").select("late").run()
     assert_clean(at)
     gantt = _charts(at)[0]
-    assert "5.5 กลั่นกรอง" in gantt and "5.4 ประชุม" not in gantt
+    assert "5.5 การกลั่นกรอง" in gantt and "5.4 การประชุม" not in gantt
 
 
 def test_a_crowded_quarter_warns_and_bad_dates_are_listed_not_fatal(run_page, store):

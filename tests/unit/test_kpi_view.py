@@ -92,7 +92,7 @@ def test_the_matrix_has_one_row_per_kpi_with_the_seeds_columns(demo_wb, today):
     assert len(rows) == 14 and [r["group"] for r in rows[:2]] == ["สำนักงานฯ", "ผู้บริหาร"]
     office = rows[0]
     assert (office["target"], office["actual"], office["state"]) == ("95 คะแนน", "93.47 คะแนน", "ยังไม่บรรลุ")
-    assert office["expected"] == "ผล ITA อยู่ในระดับร้อยละ ๙๕ ขึ้นไป" and office["evidence_types"] == "โครงการ, แผน"
+    assert office["expected"] == "ผล ITA ขึ้น อยู่ในระดับร้อยละ ๙๕ ขึ้นไป" and office["evidence_types"] == "โครงการ, แผน"
 
 
 def test_sheet_text_is_escaped_for_markdown():

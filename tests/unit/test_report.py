@@ -21,7 +21,7 @@ def test_the_budget_table_has_activities_4_and_5_with_10000_and_40000_and_a_5000
     assert by_no["1"][3] == "ไม่ใช้งบประมาณ"
     assert by_no["5"][2] == "พ.ค. – ส.ค. 2566" and by_no["3"][2] == "พ.ย. – ธ.ค. 2565"
     assert budget.total == ["", "รวม", "", "50,000 บาท"]
-    assert "5.11 สรุปและรายงานผลการดำเนินงาน" in by_no["5"][1]
+    assert "5.11 กิจกรรมสรุปและรายงานผลการดำเนินงาน" in by_no["5"][1]
 
 
 def test_the_de_table_lists_the_14_kpis_by_group_under_the_vision(demo_wb, today):
