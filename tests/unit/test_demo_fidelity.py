@@ -29,8 +29,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from decimal import Decimal
 
 import pytest
+
+from de_core.ita.score import round2
 
 FY = 2566
 
@@ -370,3 +373,23 @@ def test_the_seed_side_gets_the_decisions_typo_fixes_and_loses_its_numbering_and
     assert seed_text("๑.ร่วม แต่งการสุภาพ -บรรทึก") == "ร่วม แต่งกายสุภาพ บันทึก"
     assert seed_text("กิจกรรมที่ ๒ นิเทศ") == "นิเทศ" and seed_text("๓.๒ ตรวจสอบ") == "ตรวจสอบ"
     assert seed_items("-รูปภาพ -บรรทึกการประชุม -รายงาน") == ["รูปภาพ", "บันทึกการประชุม", "รายงาน"]
+
+
+# --- The demo's figures agree with each other ---------------------------------------------------------------------
+
+THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+FRACTION = re.compile(r"([๐-๙\d]+)\s*(?:ใน|จาก)\s*([๐-๙\d]+)")
+
+
+def test_a_percent_reading_is_the_fraction_its_note_states(demo_wb):
+    """"๔ ใน ๖ กิจกรรมหลัก" is 66.67%, not 67%: a reading's value is its stated fraction, half-up to 2 places."""
+    kpis = {k["id"]: k for k in demo_wb.rows("kpis", FY)}
+    checked = []
+    for reading in demo_wb.rows("kpi_readings", FY):
+        match = FRACTION.search(reading.get("note") or "")
+        if not match or kpis[reading["kpi_id"]].get("measure_type") != "percent":
+            continue
+        part, whole = (Decimal(g.translate(THAI_DIGITS)) for g in match.groups())
+        checked.append((reading["id"], reading["value"], round2(part * 100 / whole)))
+    assert len(checked) >= 5  # exec-3 (3, 4 and 5 of 6) and sup-4 (8 and 15 of 25)
+    assert [c for c in checked if c[1] != c[2]] == []
