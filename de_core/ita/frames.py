@@ -1,6 +1,7 @@
 """The ITA frame of each fiscal year as data: weights, bands, indicator titles, the OIT item list and per-tool
-rules. The sheet's own rows for a year win (per part); else the frame shipped in sheets_schema/ita_frames/; else
-the nearest earlier year's, said so on the page (sheets_schema/ita_frames/README.md)."""
+rules. The sheet's own rows for a year win (per part: the ITA weights, bands and rules tabs); else the frame shipped
+in sheets_schema/ita_frames/; else the nearest earlier year's, said so on the page
+(sheets_schema/ita_frames/README.md)."""
 
 from __future__ import annotations
 
@@ -125,6 +126,22 @@ def _sheet_weights(wb: Workbook, fy: int) -> dict[str, Decimal]:
     return out
 
 
+def _sheet_rules(wb: Workbook, fy: int) -> tuple[Rule, ...]:
+    """The year's rules from the ITA rules tab (they replace a shipped file's rules for that year); a row missing
+    what its kind needs is left out (Data health reports the cell)."""
+    out = []
+    for r in wb.rows("ita_rules", fy):
+        kind, below = r.get("kind"), r.get("below")
+        if not r.get("tool") or below is None or kind not in RULE_KINDS:
+            continue
+        if kind == "cap_total" and r.get("cap") is None or kind == "cap_level" and not r.get("level"):
+            continue
+        note = r.get("note") or ""
+        out.append(Rule(r["tool"], Decimal(below), kind, None if r.get("cap") is None else Decimal(r["cap"]),
+                        str(r.get("level") or "").strip(), note, note))
+    return tuple(out)
+
+
 def _sheet_bands(wb: Workbook, fy: int) -> tuple[tuple[str, Decimal, str], ...]:
     return tuple((b["level"], Decimal(b["min_score"]), b.get("color") or "") for b in wb.rows("ita_bands", fy)
                  if b.get("level") and b.get("min_score") is not None)
@@ -138,7 +155,7 @@ def frame_for(wb: Workbook, fiscal_year: int, shipped: dict[int, FrameFile] | No
     bands, bands_from = _part(wb, fiscal_year, shipped, _sheet_bands, lambda f: f.bands)
     own = shipped.get(fiscal_year)
     file = own or next((shipped[y] for y in sorted(shipped, reverse=True) if y <= fiscal_year), None)
-    rules = file.rules if file is not None else ()
+    rules = _sheet_rules(wb, fiscal_year) or (file.rules if file is not None else ())
     from_sheet = bool(_sheet_weights(wb, fiscal_year)) or bool(_sheet_bands(wb, fiscal_year))
     if weights_from is None and bands_from is None:
         source = "none"

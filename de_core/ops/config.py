@@ -46,4 +46,6 @@ def open_embedded(path: Path, seed_demo: bool = True, clock: Callable[[], dateti
         raise cannot_open(path, exc) from exc
     check_workbook(path)
     backup_if_due(path, clock(), checked=True)
-    return SQLiteStore(path, on_damage=on_damage(path))
+    store = SQLiteStore(path, on_damage=on_damage(path))
+    store.add_missing_tabs()  # newer tabs (DECISIONS.md): a workbook made by an older version gains them here
+    return store

@@ -55,6 +55,7 @@ class Tab:
     columns: tuple[Column, ...]
     aliases: tuple[str, ...] = ()
     id_column: str = "id"
+    newer: bool = False  # added after workbooks were in use: a workbook without it still works (DECISIONS.md)
 
     def title(self, lang: str = "th") -> str:
         return self.th if lang == "th" else self.en
@@ -167,7 +168,8 @@ def _load_tabs(path: Path, enums: dict[str, tuple[EnumOption, ...]]) -> tuple[Ta
                 Column(c["key"], c["th"], c["en"], c["type"], bool(c.get("required", False)), c.get("enum"),
                        tuple(c.get("aliases", ())))
             )
-        tabs.append(Tab(t["key"], t["th"], t["en"], tuple(cols), tuple(t.get("aliases", ())), t.get("id", "id")))
+        tabs.append(Tab(t["key"], t["th"], t["en"], tuple(cols), tuple(t.get("aliases", ())), t.get("id", "id"),
+                        bool(t.get("newer", False))))
     return tuple(tabs)
 
 

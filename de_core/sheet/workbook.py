@@ -211,7 +211,7 @@ def _parse_workbook(raw: RawWorkbook, schema: Schema) -> Workbook:
             wb.issues.append(_tab_issue(
                 tab.th, f"ไม่พบแท็บ «{tab.th}»", f"Tab «{tab.en}» ({tab.th}) is missing", tab.key, "",
                 f"เพิ่มแท็บชื่อ «{tab.th}» (หรือสั่ง provision เพื่อสร้างให้)",
-                f"Add a tab named «{tab.th}» (or run provision to create it)"))
+                f"Add a tab named «{tab.th}» (or run provision to create it)", WARNING if tab.newer else ERROR))
             continue
         wb.titles[tab.key] = raw_tab.title
         wb.headers[tab.key] = raw_tab.header

@@ -109,6 +109,23 @@ class SQLiteStore:
             conn.execute("INSERT OR REPLACE INTO meta VALUES ('created_at', ?)", (datetime.now(UTC).isoformat(),))
             return True
 
+    def add_missing_tabs(self) -> list[str]:
+        """Add, with their Thai header rows, the schema tabs a workbook made by an older version lacks (newer tabs
+        such as the ITA rules). Returns the titles added; an up-to-date workbook is not written at all."""
+        with self._connect() as conn:
+            titles = [row[0] for row in conn.execute("SELECT title FROM tabs")]
+        present = {tab.key for tab in (self.schema.find_tab(t) for t in titles) if tab is not None}
+        missing = [t for t in self.schema.tabs if t.key not in present]
+        if not titles or not missing:
+            return []
+        with self._write() as conn:
+            last = conn.execute("SELECT COALESCE(MAX(position), -1) FROM tabs").fetchone()[0]
+            have = {row[0] for row in conn.execute("SELECT title FROM tabs")}
+            added = [t.th for t in missing if t.th not in have]
+            for offset, tab in enumerate(t for t in missing if t.th not in have):
+                self._insert_tab(conn, RawTab(tab.th, [tab.headers("th")]), last + 1 + offset)
+        return added
+
     @staticmethod
     def _insert_tab(conn: sqlite3.Connection, tab: RawTab, position: int) -> None:
         conn.execute("INSERT INTO tabs VALUES (?, ?)", (tab.title, position))

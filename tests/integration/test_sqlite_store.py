@@ -68,3 +68,21 @@ def test_fill_missing_ids_gives_each_blank_id_row_a_fresh_id_and_leaves_others(s
     rows = store.read_all().tabs["ค่าใช้จ่าย"].rows
     assert [r[0] if r else None for r in rows[1:]] == ["exp-a", "e1", None, "exp-b"]
     assert not [i for i in parse_workbook(store.read_all()).issues if i.tab_key == "expenses" and i.column == "id"]
+
+
+def test_a_workbook_made_by_an_older_version_gains_the_newer_tabs_on_open(tmp_path):
+    import sqlite3
+
+    from de_core.ops.demo import demo_workbook
+
+    path = tmp_path / "old.sqlite"
+    old = SQLiteStore(path)
+    old.initialize(demo_workbook())
+    with sqlite3.connect(path) as conn:  # as a version without the ITA rules tab made it
+        conn.execute("DELETE FROM sheet_rows WHERE title = 'กติกา ITA รายเครื่องมือ'")
+        conn.execute("DELETE FROM tabs WHERE title = 'กติกา ITA รายเครื่องมือ'")
+    assert "กติกา ITA รายเครื่องมือ" not in old.read_all().tabs
+    store = open_embedded(path)
+    tab = store.read_all().tabs["กติกา ITA รายเครื่องมือ"]
+    assert tab.rows == [store.schema.tab("ita_rules").headers("th")]
+    assert store.add_missing_tabs() == []  # up to date: nothing more

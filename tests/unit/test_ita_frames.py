@@ -113,3 +113,29 @@ def test_a_bad_rule_is_refused_naming_the_file(tmp_path):
     bad.write_text('fiscal_year = 2570\nrules = [{ tool = "oit", below = 50, kind = "halve" }]\n', encoding="utf-8")
     with pytest.raises(ValueError, match="2570.toml"):
         load_frame(bad)
+
+
+def test_rules_typed_in_the_sheet_win_over_the_shipped_file_s_for_that_year(example_frames):
+    rule_row = {"id": "rule-2566-oit", "fiscal_year": "2566", "tool": "OIT", "below": "60", "kind": "จำกัดระดับ",
+                "level": "B", "note": "ตามประกาศที่สำนักงานได้รับ"}
+    wb = demo_with({"ita_scores": {"ita-2566": {"iit": "100", "eit": "100", "oit": "59"}}},
+                   appends={"ita_rules": [rule_row]})
+    year = ita_year(wb, 2566)
+    assert [(r.tool, r.kind, r.level) for r in year.frame.rules] == [("oit", "cap_level", "B")]  # not the file's
+    assert year.total == Decimal("83.60") and year.band.level == "B"
+    assert "OIT ต่ำกว่า 60.00 จึงให้ระดับไม่เกิน B" in rules_text(year, "th")
+
+
+def test_a_sheet_rule_missing_what_its_kind_needs_is_left_out():
+    wb = demo_with(appends={"ita_rules": [{"id": "r1", "fiscal_year": "2566", "tool": "OIT", "below": "60",
+                                           "kind": "cap_total"}]})
+    assert frame_for(wb, 2566).rules == ()
+
+
+def test_a_workbook_made_before_the_rules_tab_works_and_data_health_only_warns():
+    raw = demo_workbook()
+    del raw.tabs["กติกา ITA รายเครื่องมือ"]
+    wb = parse_workbook(raw, load_schema())
+    (issue,) = [i for i in wb.issues if i.tab_key == "ita_rules"]
+    assert issue.severity == "warning" and "provision" in issue.hint_en
+    assert ita_year(wb, 2566).total is not None
