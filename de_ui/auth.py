@@ -188,7 +188,7 @@ def sign_in_block() -> None:
             st.error(t("forms.locked_out", minutes=int(wait // 60) + 1))
             return
         with st.form("signin", border=True):
-            st.text_input(t("forms.your_name"), key="signin.name", max_chars=80)
+            st.text_input(t("forms.your_name"), key="signin.name")  # no max_chars: a long paste is kept
             st.text_input(t("forms.passcode"), key="signin.passcode", type="password")
             st.form_submit_button(t("forms.sign_in_passcode"), on_click=_check_passcode, key="signin._submit")
         if st.session_state.get("signin.failed"):

@@ -35,7 +35,7 @@ filters = feed.FeedFilters(
     group=pick(b, "forms.filter_group", options("kra_group"), "feed.group"),
     tag=pick(c, "forms.filter_tag", tags, "feed.tag"),
     confidence=pick(d, "forms.filter_confidence", options("confidence"), "feed.confidence"),
-    search=st.text_input(t("forms.search"), key="feed.search", max_chars=200),
+    search=st.text_input(t("forms.search"), key="feed.search"),
 )
 entries = wb.derived(("feed", fy, filters, L), lambda: feed.reflection_feed(wb, fy, filters, L))
 listing, number = paged(feed.page_count(len(entries)), key="feed.page")  # the listing is drawn above its control
