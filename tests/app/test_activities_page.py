@@ -29,8 +29,8 @@ def test_activity_detail_shows_sub_activities_budget_expenses_and_reflections(ru
     at.selectbox(key="act_detail").select("act-5").run()
     assert_clean(at)
     metrics = {m.label: m.value for m in at.metric}
-    assert metrics["ตามแผน"] == "40,000 บาท" and metrics["ใช้จริง"] == "30,550 บาท"
-    assert metrics["คงเหลือ"] == "9,450 บาท"
+    assert metrics["ตามแผน"] == "40,000 บาท" and metrics["ใช้จริง"] == "29,190 บาท"
+    assert metrics["คงเหลือ"] == "10,810 บาท"
     text = page_text(at)
     assert "ประชุมคณะกรรมการกลั่นกรองรายงานตัวชี้วัด ITA Online" in text
     assert "3,600 บาท" in text and "kpi-office-1" in text
@@ -45,7 +45,7 @@ def test_activity_detail_follows_a_changed_budget_and_a_new_expense(run_page, st
     at = run_page(PAGE)
     at.selectbox(key="act_detail").select("act-5").run()
     metrics = {m.label: m.value for m in at.metric}
-    assert metrics["ตามแผน"] == "45,000 บาท" and metrics["ใช้จริง"] == "31,750 บาท"
+    assert metrics["ตามแผน"] == "45,000 บาท" and metrics["ใช้จริง"] == "30,390 บาท"
     assert "26,250 บาท" in _charts(at)[1]  # Q3 and Q4: 22,500 of act-5 + 3,750 of act-4
 
 

@@ -15,10 +15,10 @@ def test_budget_page_shows_allocation_planned_spent_and_remaining(run_page, stor
     at = run_page(PAGE)
     assert_clean(at)
     metrics = {m.label: m.value for m in at.metric}
-    assert metrics == {"ได้รับจัดสรร": "50,000 บาท", "ตามแผน": "50,000 บาท", "ใช้จริง": "36,970 บาท",
-                       "คงเหลือ": "13,030 บาท"}
+    assert metrics == {"ได้รับจัดสรร": "50,000 บาท", "ตามแผน": "50,000 บาท", "ใช้จริง": "35,610 บาท",
+                       "คงเหลือ": "14,390 บาท"}
     text = page_text(at)
-    assert "10,000 บาท" in text and "40,000 บาท" in text and "30,550 บาท" in text and "6,420 บาท" in text
+    assert "10,000 บาท" in text and "40,000 บาท" in text and "29,190 บาท" in text and "6,420 บาท" in text
     assert text.count("ไม่ใช้งบประมาณ") == 4
     assert "ไม่มีการใช้จ่ายเกินแผนหรือนอกแผน" in text
 
@@ -26,7 +26,7 @@ def test_budget_page_shows_allocation_planned_spent_and_remaining(run_page, stor
 def test_burn_and_coverage_charts_carry_the_demo_figures(run_page, store):
     at = run_page(PAGE)
     bars, burn, heat = _charts(at)
-    assert "36,970 บาท" in burn and "50,000 บาท" in burn and "ต.ค.<br>2565" in burn
+    assert "35,610 บาท" in burn and "50,000 บาท" in burn and "ต.ค.<br>2565" in burn
     assert "ช่องว่าง" in heat and "อยู่อย่างพอเพียง" in heat
     assert "ช่องว่าง: อยู่อย่างพอเพียง × การสร้างเครือข่าย" in page_text(at)
 
@@ -43,7 +43,7 @@ def test_an_overspend_and_an_unplanned_expense_raise_alerts(run_page, store):
     warnings = [w.value for w in at.warning]
     assert any("ใช้จ่ายเกินแผน 1,420 บาท" in w for w in warnings)
     assert any("ค่าป้าย" in w and "700 บาท" in w and "act\\-9" in w for w in warnings)
-    assert {m.label: m.value for m in at.metric}["ใช้จริง"] == "42,670 บาท"
+    assert {m.label: m.value for m in at.metric}["ใช้จริง"] == "41,310 บาท"
 
 
 def test_a_tag_filling_the_gap_removes_it(run_page, store):
@@ -56,7 +56,7 @@ def test_budget_page_in_english(run_page, store):
     at = run_page(PAGE, "en")
     assert_clean(at)
     text = page_text(at)
-    assert "฿36,970" in text and "No budget" in text and "Gaps: Sufficiency × Build networks" in text
+    assert "฿35,610" in text and "No budget" in text and "Gaps: Sufficiency × Build networks" in text
 
 
 def test_a_year_with_nothing_entered_says_what_to_fill(run_page, store):

@@ -19,8 +19,8 @@ def test_overview_shows_the_seed_allocation_and_planned_budget(run_page, store):
     assert "ปีงบประมาณ พ.ศ. 2566" in text
     assert "30 มิ.ย. 2566" in text
     budget = charts(at)["ov_budget"]["data"][0]
-    assert budget["value"] == 36970 and budget["gauge"]["axis"]["range"] == [0, 50000]
-    assert {m.label: m.value for m in at.metric}["คงเหลือ"] == "13,030 บาท"
+    assert budget["value"] == 35610 and budget["gauge"]["axis"]["range"] == [0, 50000]
+    assert {m.label: m.value for m in at.metric}["คงเหลือ"] == "14,390 บาท"
 
 
 def test_overview_counts_steps_per_stage_and_kpis_per_group(run_page, store):

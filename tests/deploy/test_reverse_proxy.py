@@ -261,7 +261,7 @@ def test_the_overview_renders_in_a_browser_through_the_proxy(browser, proxy):
         text = tab.locator('[data-testid="stApp"]').inner_text()
         shot = screenshot(tab, "deploy-overview-through-proxy")
         assert tab.locator('[data-testid="stException"]').count() == 0, shot
-        assert "50,000" in text and "36,970" in text, shot
+        assert "50,000" in text and "35,610" in text, shot
     finally:
         context.close()
     assert requests and all(urlparse(url).netloc == host for url in requests if not url.startswith("data:"))

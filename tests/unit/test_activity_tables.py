@@ -47,7 +47,7 @@ def test_crowded_quarter_sentence_names_the_quarter_share_and_activities():
 def test_budget_table_shows_baht_with_separators_and_no_budget_rows(demo_wb, today):
     table = budget_table(budget_view(demo_wb, 2566, today).summary, "th")
     assert table["ตามแผน"].tolist()[3:5] == ["10,000 บาท", "40,000 บาท"]
-    assert table["ใช้จริง"].tolist()[4] == "30,550 บาท" and table["คงเหลือ"].tolist()[4] == "9,450 บาท"
+    assert table["ใช้จริง"].tolist()[4] == "29,190 บาท" and table["คงเหลือ"].tolist()[4] == "10,810 บาท"
     assert table["หมายเหตุ"].tolist() == ["ไม่ใช้งบประมาณ"] * 3 + ["", "", "ไม่ใช้งบประมาณ"]
 
 

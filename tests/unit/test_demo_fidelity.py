@@ -27,6 +27,7 @@ The second half checks the demo's own figures agree with each other as of its da
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from decimal import Decimal
@@ -393,3 +394,32 @@ def test_a_percent_reading_is_the_fraction_its_note_states(demo_wb):
         checked.append((reading["id"], reading["value"], round2(part * 100 / whole)))
     assert len(checked) >= 5  # exec-3 (3, 4 and 5 of 6) and sup-4 (8 and 15 of 25)
     assert [c for c in checked if c[1] != c[2]] == []
+
+
+def _number(text: str) -> Decimal:
+    return Decimal(text.translate(THAI_DIGITS).replace(",", ""))
+
+
+def test_an_expense_line_adds_up_to_the_amount_its_item_states(demo_wb):
+    """"(๕๒ คน x ๑๗๐ บาท)" is 8,840 baht: every line that states its sum pays exactly that."""
+    stated = []
+    for line in demo_wb.rows("expenses", FY):
+        match = re.search(r"\(([^()]*x[^()]*)\)", line.get("item") or "")
+        if match:
+            factors = [_number(f) for f in re.findall(r"[๐-๙\d][๐-๙\d,]*", match.group(1))]
+            stated.append((line["id"], line["amount"], math.prod(factors)))
+    assert len(stated) >= 6 and [s for s in stated if s[1] != s[2]] == []
+
+
+def test_lunches_are_paid_for_the_people_who_came(demo_wb):
+    """A meal line pays for as many people as the activity's reflection says attended (52 of 60 at 5.6)."""
+    attended = {}
+    for ref in demo_wb.rows("reflections", FY):
+        match = re.search(r"ผู้เข้าร่วม\s*([๐-๙\d]+)\s*จาก", ref.get("what") or "")
+        if match:
+            attended[ref["activity_id"]] = _number(match.group(1))
+    assert attended == {"act-5-06": 52}
+    meals = [(line["activity_id"], _number(re.search(r"\(([๐-๙\d]+) คน", line["item"]).group(1)))
+             for line in demo_wb.rows("expenses", FY)
+             if line.get("activity_id") in attended and "ค่าอาหาร" in (line.get("item") or "")]
+    assert meals and all(people == attended[act] for act, people in meals)
