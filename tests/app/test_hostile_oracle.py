@@ -7,10 +7,11 @@ import html
 import json
 
 import pytest
+from streamlit.testing.v1 import AppTest
 
 from de_core.display.mdtext import md_escape, md_escape_line, md_escape_lines
 from tests.app.hostile import INLINE, LINE, payload
-from tests.app.hostile_oracle import markdown_problems, plotly_problems
+from tests.app.hostile_oracle import markdown_problems, node_problems, plotly_problems
 
 # What Streamlit shows literally even unescaped (no unsafe_allow_html): HTML tags, pipes on one line (no table).
 INERT_RAW = {"qxhtml", "qxtag", "qxscript", "qxpipe", "qxtable"}
@@ -45,3 +46,24 @@ def test_every_payload_escaped_the_apps_way_passes(escape, n):
     assert markdown_problems(f"**ป้าย:** {escape(cell)}", "x") == []
     title = f"<b>{html.escape(cell, quote=False)}</b>"  # plotly shows &quot; as typed: quotes stay
     assert plotly_problems(json.dumps({"layout": {"title": {"text": title}}}), "x") == []
+
+
+def _leaky_app() -> None:
+    import pandas as pd
+    import streamlit as st
+
+    st.dataframe(pd.DataFrame({"link": ["**qxbold**"]}), column_config={"link": st.column_config.LinkColumn()})
+    st.table(pd.DataFrame({"cell": ["**qxbold**"]}))
+    st.markdown("<b>qxhtml</b>", unsafe_allow_html=True)
+    st.html("<i>qxhtml</i>")
+    st.latex("qxmath")
+    st.metric("**qxbold**", "1")
+    with st.expander("_qxital_"):
+        st.text("**qxbold**")  # plain text: fine
+    st.link_button("x", "https://evil.example/qxlink")
+
+
+def test_every_kind_of_element_that_would_interpret_sheet_text_is_flagged():
+    at = AppTest.from_function(_leaky_app).run()
+    flagged = {getattr(node, "type", "") for node in at._tree if node_problems(node)}
+    assert flagged == {"dataframe", "table", "markdown", "html", "latex", "metric", "expander", "link_button"}, flagged
