@@ -153,7 +153,7 @@ def test_from_local_copies_the_embedded_workbook_into_the_sheet(srv, tmp_path, d
 def test_cli_exit_codes_ok_usage_and_failure(srv, tmp_path):
     assert _cli(srv, "check", "--spreadsheet", KEY, "--secrets", str(tmp_path / "none.toml"))[0] == 1
     code, out, _ = _cli(srv, "provision", "--spreadsheet", KEY, "--secrets", str(tmp_path / "none.toml"))
-    assert code == 0 and "สร้างแท็บ 16 แท็บ" in out and "Created 16 tab(s)" in out
+    assert code == 0 and "สร้างแท็บ 17 แท็บ" in out and "Created 17 tab(s)" in out
     assert _cli(srv, "check", "--spreadsheet", KEY)[0] == 0
     assert _cli(srv)[0] == 2
     assert _cli(srv, "provision", "--demo", "--from-local", "--spreadsheet", KEY)[0] == 2
