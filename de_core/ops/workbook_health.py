@@ -22,8 +22,8 @@ AFTER_FAILURE_TIMEOUT = 2.0  # seconds the check after a failed read or write ma
 
 
 def shown(path: Path) -> str:
-    """A path as the messages show it: absolute, as code (Markdown leaves it as typed)."""
-    return f"`{os.path.abspath(path)}`"
+    """A path as the messages show it: absolute, in «» like the names in the store's other messages."""
+    return f"«{os.path.abspath(path)}»"
 
 
 def damaged_error(path: Path, found: Diagnosis) -> WorkbookDamaged:
@@ -43,8 +43,8 @@ def restore_hint(path: Path, lang: str) -> str:
     """How to restore the workbook: the newest backup over it, or the damaged file moved away (then the demo)."""
     wal, shm = sidecars(path)
     newest = newest_backup(path)
-    names = {"path": shown(path), "backups": shown(backups_folder(path)), "wal": f"`{wal.name}`",
-             "shm": f"`{shm.name}`"}
+    names = {"path": shown(path), "backups": shown(backups_folder(path)), "wal": f"«{wal.name}»",
+             "shm": f"«{shm.name}»"}
     if newest is None:
         return translate("file.restore_no_backup", lang, **names)
     return translate("file.restore_backup", lang, backup=shown(newest), **names)
