@@ -12,6 +12,7 @@ from typing import TypeVar
 import streamlit as st
 from streamlit.runtime.caching import cache_utils
 
+from de_core.display.mdtext import md_escape_lines
 from de_core.ops.config import EMBEDDED, backend_kind, embedded_path, open_embedded
 from de_core.sheet.raw import RawWorkbook
 from de_core.sheet.workbook import Workbook, parse_workbook
@@ -141,9 +142,9 @@ def _or_stop(read: Callable[[], T]) -> T:
     except StoreError as err:
         from de_ui.i18n import lang, t
 
-        st.error(f"{t('app.load_failed')}: {err.message(lang())}")
+        st.error(f"{t('app.load_failed')}: {md_escape_lines(err.message(lang()))}")  # tab titles, paths, ids
         if err.hint(lang()):
-            st.info(err.hint(lang()))
+            st.info(md_escape_lines(err.hint(lang())))
         st.stop()
         raise  # unreachable: st.stop() raises
 

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 
 import streamlit as st
 
+from de_core.display.mdtext import md_escape_lines
 from de_core.ops.config import EMBEDDED, embedded_path
 from de_core.ops.new_year import YearPlan, apply_new_year, plan_new_year
 from de_core.ops.setup import Office, SetupResult, init_embedded, init_google
@@ -18,9 +19,9 @@ from de_ui.writes import writer
 
 
 def _report(err: StoreError) -> None:
-    st.error(err.message(lang()))
+    st.error(md_escape_lines(err.message(lang())))  # paths and sheet text, shown as written
     if err.hint(lang()):
-        st.info(err.hint(lang()))
+        st.info(md_escape_lines(err.hint(lang())))
 
 
 def start_office(values: Mapping[str, str]) -> SetupResult | None:

@@ -17,6 +17,7 @@ import pandas as pd
 import streamlit as st
 
 from de_core.cycle.feed import activity_options, kpi_options
+from de_core.display.mdtext import md_escape_lines
 from de_core.ops.config import EMBEDDED, embedded_path
 from de_core.sheet.schema import load_schema
 from de_core.sheet.workbook import Workbook
@@ -178,9 +179,9 @@ def show_outcome(form: str) -> None:
         if detail is not None:
             st.text(detail.message(L))
     else:
-        st.error(f"{t('forms.write_failed')}: {detail.message(L)}")
+        st.error(f"{t('forms.write_failed')}: {md_escape_lines(detail.message(L))}")  # may name typed ids
         if detail.hint(L):
-            st.info(detail.hint(L))
+            st.info(md_escape_lines(detail.hint(L)))
         st.caption(t("forms.text_kept"))
         st.button(t("forms.retry"), key=field_key(form, "_retry"), on_click=send_pending, args=(form,))
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -75,8 +76,17 @@ def run_page(db_path):
     return run
 
 
+_ESCAPED = re.compile(r"\\([\\`*_{}\[\]()<>#+\-.!|~$:&=])")
+
+
+def shown(text: str) -> str:
+    """Markdown source as a person reads it: backslash escapes (de_core.display.mdtext) and word joiners gone."""
+    return _ESCAPED.sub(r"\1", text).replace("\u2060", "")
+
+
 def page_text(at: AppTest) -> str:
-    """All the text a person would read on the page (markdown, metrics, captions, alerts, tables)."""
+    """All the text a person would read on the page (markdown, metrics, captions, alerts, tables), as shown: the
+    escapes that keep sheet text from being read as Markdown are taken out (tests/app/hostile_oracle.py checks them)."""
     parts: list[str] = []
     for kind in ("title", "header", "subheader", "markdown", "caption", "text", "info", "warning", "error",
                  "success"):
@@ -85,7 +95,7 @@ def page_text(at: AppTest) -> str:
         parts += [m.label, str(m.value), str(m.delta or "")]
     for df in at.dataframe:
         parts.append(df.value.to_string())
-    return "\n".join(parts)
+    return shown("\n".join(parts))
 
 
 def assert_clean(at: AppTest) -> None:
