@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from tests.app.conftest import assert_clean, page_text
+from tests.unit.itadata import RESULTS_2566
 
 PAGE = "pages/ita.py"
 
@@ -13,11 +14,26 @@ def _metrics(at) -> dict[str, tuple[str, str]]:
     return {m.label: (m.value, m.delta or "") for m in at.metric}
 
 
+def _results_in(store) -> None:
+    """The FY2566 results as they could read after the assessment (the demo, as of 30 มิ.ย. 2566, has no IIT or EIT)."""
+    store.update("ita_scores", "ita-2566", RESULTS_2566)
+
+
 def _table(at, column: str):
     return next(df.value for df in at.dataframe if column in df.value.columns)
 
 
+def test_demo_year_has_its_self_assessed_oit_only_and_says_why_there_is_no_total(run_page, store):
+    at = run_page(PAGE)  # as of 30 มิ.ย. 2566 no IIT or EIT result exists yet
+    assert_clean(at)
+    metrics = _metrics(at)
+    assert metrics["IIT · 30%"][0] == "–" and metrics["OIT · 40%"][0] == "83.72" and metrics["คะแนนรวม"][0] == "–"
+    assert "คำนวณคะแนนรวมไม่ได้: ยังไม่มีคะแนนของ IIT, EIT" in page_text(at)
+    assert "บอกคะแนน OIT ขั้นต่ำไม่ได้" in page_text(at)
+
+
 def test_demo_scores_total_band_gap_and_minimum_oit(run_page, store):
+    _results_in(store)
     at = run_page(PAGE)
     assert_clean(at)
     metrics = _metrics(at)
@@ -34,7 +50,7 @@ def test_demo_checklist_percentages_and_projected_oit(run_page, store):
     at = run_page(PAGE)
     metrics = _metrics(at)
     assert metrics["เผยแพร่แล้ว"] == ("36/43 ข้อ", "83.72%")
-    assert metrics["OIT คาดการณ์จากรายการ"] == ("83.72", "OIT ที่กรอก 96.00")
+    assert metrics["OIT คาดการณ์จากรายการ"] == ("83.72", "OIT ที่กรอก 83.72")
     assert "ตรวจแล้ว 27 · เผยแพร่แล้ว 9 · ร่างแล้ว 4 · ยังไม่เริ่ม 3" in page_text(at)
     groups = _table(at, "จำนวนข้อ")
     assert list(groups["ร้อยละ"]) == ["100.0%", "62.5%", "100.0%", "75.0%", "75.0%", "75.0%", "100.0%"]
@@ -46,7 +62,7 @@ def test_history_chart_has_the_aa_and_pass_lines_and_the_national_average(run_pa
     at = run_page(PAGE)
     spec = json.loads(at.get("plotly_chart")[0].proto.spec)
     assert sorted(s["y0"] for s in spec["layout"]["shapes"]) == [85, 95]
-    assert spec["data"][0]["y"] == [86.17, 93.47]
+    assert spec["data"][0]["y"] == [86.17, None]
     assert spec["data"][-1]["name"] == "ค่าเฉลี่ยประเทศ" and spec["data"][-1]["line"]["dash"] == "dash"
 
 
@@ -58,6 +74,7 @@ def test_ita_activities_show_beside_the_checklist_with_the_late_screening(run_pa
 
 
 def test_what_if_reaches_aa_at_the_minimum_oit_and_not_one_cent_below(run_page, store):
+    _results_in(store)
     at = run_page(PAGE)
     at.number_input(key="ita_whatif_oit_2566").set_value(99.81).run()
     assert_clean(at)
@@ -73,7 +90,8 @@ def test_what_if_says_plainly_when_95_is_out_of_reach(run_page, store):
     text = page_text(at)
     assert "With IIT 80.00 and EIT 80.00, 95.00 is out of reach even with OIT at 100 (it would need 117.49)" in text
     at.button(key="ita_whatif_reset").click().run()
-    assert at.number_input(key="ita_whatif_iit_2566").value == 93.12
+    assert at.number_input(key="ita_whatif_iit_2566").value is None  # no IIT yet on 30 มิ.ย. 2566
+    assert at.number_input(key="ita_whatif_oit_2566").value == 83.72
 
 
 def test_page_in_english(run_page, store):
@@ -81,12 +99,12 @@ def test_page_in_english(run_page, store):
     assert_clean(at)
     text = page_text(at)
     assert "ITA: the road to level AA" in text and "Figures as of 30 Jun 2023" in text
-    assert _metrics(at)["Total"] == ("93.47", "Level A")
-    assert "OIT needs at least 99.81 to reach 95.00" in text
+    assert _metrics(at)["Total"] == ("–", "Level –")
+    assert "The total cannot be computed: no readable score for IIT, EIT yet" in text
 
 
 def test_page_follows_a_changed_score_and_a_checked_item(run_page, store):
-    store.update("ita_scores", "ita-2566", {"oit": "98.00"})
+    store.update("ita_scores", "ita-2566", {"iit": "93.12", "eit": "90.45", "oit": "98.00"})
     store.update("oit_items", "oit-2566-O12", {"status": "ตรวจแล้ว", "url": "https://demo.sujarit.example/o12"})
     at = run_page(PAGE)
     assert_clean(at)
@@ -96,13 +114,14 @@ def test_page_follows_a_changed_score_and_a_checked_item(run_page, store):
 
 
 def test_official_total_difference_is_shown(run_page, store):
-    store.update("ita_scores", "ita-2566", {"official_total": "93.50"})
+    store.update("ita_scores", "ita-2566", {"iit": "93.12", "eit": "90.45", "oit": "96.00", "official_total": "93.50"})
     at = run_page(PAGE)
     assert _metrics(at)["ผลที่ประกาศ"][0] == "93.50"
     assert "ต่างจากที่คำนวณ +0.03" in page_text(at)
 
 
 def test_bad_weights_and_a_bad_score_still_show_what_is_valid(run_page, store):
+    _results_in(store)
     store.update("ita_weights", "w-2566-oit", {"weight": "30%"})
     store.update("ita_scores", "ita-2566", {"iit": "193.12"})
     at = run_page(PAGE)

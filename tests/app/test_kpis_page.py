@@ -16,11 +16,11 @@ def counts(at) -> dict[str, str]:
     return {m.label: m.value for m in at.metric}
 
 
-def test_kpi_page_counts_14_kpis_6_met_6_not_met_2_without_reading(run_page, store):
+def test_kpi_page_counts_14_kpis_6_met_5_not_met_3_without_reading(run_page, store):
     at = run_page(PAGE)
     assert_clean(at)
     assert {k: counts(at)[k] for k in ("ตัวชี้วัดทั้งหมด", "บรรลุแล้ว", "ยังไม่บรรลุ", "ยังไม่มีผลการวัด")} == {
-        "ตัวชี้วัดทั้งหมด": "14", "บรรลุแล้ว": "6", "ยังไม่บรรลุ": "6", "ยังไม่มีผลการวัด": "2"}
+        "ตัวชี้วัดทั้งหมด": "14", "บรรลุแล้ว": "6", "ยังไม่บรรลุ": "5", "ยังไม่มีผลการวัด": "3"}
 
 
 def test_kpi_page_has_a_summary_gauge_per_group_with_1_5_5_and_3_kpis(run_page, store):
@@ -38,9 +38,9 @@ def test_kpi_page_shows_the_seed_matrix_and_a_gauge_and_trend_per_measured_kpi(r
     figures = charts(at)
     gauges = [k for k in figures if k.startswith("kpi_g_")]
     trends = [k for k in figures if k.startswith("kpi_t_")]
-    assert len(gauges) == 10 and len(trends) == 9  # 2 yes/no and 2 unread KPIs have no dial
-    office = figures[gauges[0]]["data"][0]
-    assert office["value"] == 93.47 and office["delta"]["reference"] == 95 and office["mode"] == "gauge+number+delta"
+    assert len(gauges) == 9 and len(trends) == 8  # 2 yes/no and 3 unread KPIs have no dial
+    exec_3 = figures[gauges[0]]["data"][0]
+    assert exec_3["value"] == 83.33 and exec_3["delta"]["reference"] == 100 and exec_3["mode"] == "gauge+number+delta"
     staff_2 = figures[trends[-1]]
     assert staff_2["layout"]["xaxis"]["ticktext"] == ["20 ธ.ค. 2565", "28 ก.พ. 2566", "31 พ.ค. 2566", "23 มิ.ย. 2566"]
 
@@ -66,7 +66,7 @@ def test_a_new_reading_in_the_sheet_changes_the_counts_and_the_gauge(run_page, s
                                    "value": "ร้อยละ ๑๐๐", "measured_on": "29/06/2566"}])
     store.update("kpi_readings", "rd-exec-4-3", {"value": "12"})
     at = run_page(PAGE)
-    assert counts(at)["บรรลุแล้ว"] == "8" and counts(at)["ยังไม่มีผลการวัด"] == "1"
+    assert counts(at)["บรรลุแล้ว"] == "8" and counts(at)["ยังไม่มีผลการวัด"] == "2"
     assert 12 in [f["data"][0].get("value") for k, f in charts(at).items() if k.startswith("kpi_g_")]
 
 

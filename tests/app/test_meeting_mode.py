@@ -28,7 +28,7 @@ def test_a_meeting_link_hides_the_sidebar_and_shows_the_board_in_large_type(db_p
     assert len(at.sidebar.children) == 0 and not at.get("selectbox") and not at.button
     assert meeting_css(at) and at.toggle(key="meeting_mode").value is True
     text = page_text(at)
-    assert "ขาดอีก 1.53 คะแนนถึง AA" in text and "ตัวอย่างในเครื่อง" not in text  # no demo banner on the projector
+    assert "ปีงบประมาณ 2565: 86.17 คะแนน ระดับ A" in text and "ตัวอย่างในเครื่อง" not in text  # no demo banner on the projector
     assert {m.label: m.value for m in at.metric}["วิสัยทัศน์ (Vision)"] == "4/4"
 
 
@@ -42,7 +42,7 @@ def test_without_meeting_mode_the_sidebar_and_normal_type_stay(db_path):
 def test_meeting_mode_works_in_english(db_path):
     at = run_app({"meeting": "1", "lang": "en"})
     assert_clean(at)
-    assert "1.53 points short of AA" in page_text(at) and len(at.sidebar.children) == 0
+    assert "FY2565: 86.17 points, level A" in page_text(at) and len(at.sidebar.children) == 0
 
 
 def test_the_toggle_turns_meeting_mode_on_and_off_and_writes_the_link(run_page):

@@ -36,7 +36,14 @@ def test_overview_counts_steps_per_stage_and_kpis_per_group(run_page, store):
     assert "ผู้บริหาร" in titles[1] and figures["ov_group_executives"]["data"][0]["value"] == 60
 
 
+def test_overview_shows_last_year_s_ita_while_this_year_has_no_iit_or_eit_result_yet(run_page, store):
+    at = run_page()
+    assert_clean(at)
+    assert "ov_ita" not in charts(at) and "ปีงบประมาณ 2565: 86.17 คะแนน ระดับ A" in page_text(at)
+
+
 def test_overview_shows_the_ita_gauge_in_band_colours_and_the_points_to_aa(run_page, store):
+    store.update("ita_scores", "ita-2566", {"iit": "93.12", "eit": "90.45", "oit": "96.00"})
     at = run_page()
     ita = charts(at)["ov_ita"]["data"][0]
     assert ita["value"] == 93.47 and ita["delta"]["reference"] == 95 and ita["gauge"]["threshold"]["value"] == 95
@@ -62,7 +69,7 @@ def test_overview_follows_a_changed_budget_and_step_status(run_page, store):
 
 def test_overview_follows_a_finished_step_and_a_better_oit_score(run_page, store):
     store.update("de_steps", "step-4.3", {"status": "เสร็จแล้ว", "done_on": "29/06/2566"})
-    store.update("ita_scores", "ita-2566", {"oit": "100"})
+    store.update("ita_scores", "ita-2566", {"iit": "93.12", "eit": "90.45", "oit": "100"})
     at = run_page()
     assert_clean(at)
     assert list(at.dataframe[0].value["no"]) == ["5.5"]
@@ -75,7 +82,7 @@ def test_overview_in_english_uses_english_labels_and_ce_dates(run_page, store):
     assert_clean(at)
     text = page_text(at)
     assert "Project overview" in text and "30 Jun 2023" in text and "฿50,000" in text
-    assert "1.53 points short of AA" in text and list(at.dataframe[0].value["state"])[0] == "15 days late"
+    assert "FY2565: 86.17 points, level A" in text and list(at.dataframe[0].value["state"])[0] == "15 days late"
 
 
 def test_new_fiscal_year_with_nothing_entered_shows_what_to_enter(run_page, store):
@@ -86,7 +93,7 @@ def test_new_fiscal_year_with_nothing_entered_shows_what_to_enter(run_page, stor
     assert_clean(at)
     text = page_text(at)
     assert "ยังไม่มีขั้นตอน DE ของปีนี้" in text and "ยังไม่มีตัวชี้วัดของปีนี้" in text
-    assert "ยังไม่มีคะแนน ITA ปี 2567" in text and "ปีงบประมาณ 2566: 93.47 คะแนน ระดับ A" in text
+    assert "ยังไม่มีคะแนน ITA ปี 2567" in text and "ปีงบประมาณ 2565: 86.17 คะแนน ระดับ A" in text
     assert "ไม่มีงานล่าช้า" in text and "บันทึกในแท็บ «สะท้อนผล»" in text
     assert set(charts(at)) == {"ov_budget"}
 

@@ -50,6 +50,7 @@ def test_switching_language_redraws_the_shared_figures_in_that_language(run_page
 
 
 def test_meeting_mode_gets_its_own_larger_figures_and_the_normal_view_keeps_its_own(run_page, store):
+    store.update("ita_scores", "ita-2566", {"iit": "93.12", "eit": "90.45", "oit": "96.00"})  # a year with a total draws the gauge
     normal = charts(run_page())["ov_ita"]["layout"]["height"]
     at = run_page()
     at.query_params["meeting"] = "1"

@@ -66,5 +66,5 @@ def test_problem_and_detail_tables_use_the_selected_language(demo_wb, schema, to
     tables = detail_tables(activities_view(demo_wb, 2566, today).detail("act-5"), schema, "th")
     assert len(tables["children"]) == 11 and tables["children"]["สถานะ"].tolist()[4] == "ล่าช้า"
     assert tables["expenses"]["จำนวนเงิน"].tolist()[-1] == "3,600 บาท"
-    assert tables["kpis"]["บรรลุ"].tolist() == ["ยังไม่บรรลุ", "ยังไม่บรรลุ", "ยังไม่บรรลุ"]
+    assert tables["kpis"]["บรรลุ"].tolist() == ["ยังไม่มีผลการวัด", "ยังไม่บรรลุ", "ยังไม่บรรลุ"]
     assert tables["reflections"]["กลุ่มผู้เขียน"].tolist()[0] == "ศึกษานิเทศก์"

@@ -34,7 +34,9 @@ from decimal import Decimal
 
 import pytest
 
-from de_core.ita.score import round2
+from de_core.ita.oit import oit_checklist
+from de_core.ita.score import INDICATORS, ita_year, round2
+from de_core.sheet.years import as_of
 
 FY = 2566
 
@@ -423,3 +425,24 @@ def test_lunches_are_paid_for_the_people_who_came(demo_wb):
              for line in demo_wb.rows("expenses", FY)
              if line.get("activity_id") in attended and "ค่าอาหาร" in (line.get("item") or "")]
     assert meals and all(people == attended[act] for act, people in meals)
+
+
+def test_the_ita_tab_s_oit_of_the_year_is_what_the_checklist_projects_or_absent(demo_wb):
+    """The ITA page shows the entered OIT beside the checklist's projection: the demo's two must agree."""
+    entered = ita_year(demo_wb, FY).scores.get("oit")
+    assert entered is None or entered == oit_checklist(demo_wb, FY).projected_oit == Decimal("83.72")
+
+
+def test_no_iit_or_eit_result_exists_before_the_eit_assessors_are_briefed(demo_wb, today):
+    """As of 30 มิ.ย. 2566 the EIT assessors are not yet briefed (5.7, ก.ค. 2566): the year has no IIT or EIT score,
+    no indicator 1–8 score, no ITA total, and the KPI measured by the ITA total has no reading yet."""
+    day = as_of(demo_wb, FY, today)
+    (briefing,) = [a for a in demo_wb.rows("activities", FY) if "EIT" in (a.get("title") or "")]
+    assert briefing["status"] != "done" and briefing["planned_start"] > day
+    year = ita_year(demo_wb, FY)
+    assert year.scores["iit"] is None and year.scores["eit"] is None and year.total is None
+    assert [i for tool in ("iit", "eit") for i in INDICATORS[tool] if year.indicators.get(i) is not None] == []
+    ita_kpis = {k["id"] for k in demo_wb.rows("kpis", FY) if "ITA" in (k.get("measure") or "")}
+    assert ita_kpis == {"kpi-office-1"}
+    assert [r["id"] for r in demo_wb.rows("kpi_readings", FY)
+            if r["kpi_id"] in ita_kpis and (r.get("measured_on") is None or r["measured_on"] <= day)] == []

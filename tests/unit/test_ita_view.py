@@ -13,13 +13,13 @@ from de_core.ita.score import Needed
 from de_core.ita.view import build_ita_view, history, ita_activities, to_score, what_if
 from de_core.sheet.raw import RawWorkbook
 from de_core.sheet.workbook import parse_workbook
-from tests.unit.itadata import demo_with
+from tests.unit.itadata import demo_with, scored_demo
 
 D = Decimal
 
 
-def test_demo_view_has_the_gap_the_best_tool_and_the_minimum_oit(demo_wb, today):
-    view = build_ita_view(demo_wb, 2566, today)
+def test_demo_view_has_the_gap_the_best_tool_and_the_minimum_oit(today):
+    view = build_ita_view(scored_demo(), 2566, today)
     assert view.gap == D("1.53") and view.target == D("95.00") and view.pass_line == D("85.00")
     assert [(r.tool, r.headroom) for r in view.tools] == [("iit", D("2.06")), ("eit", D("2.87")), ("oit", D("1.60"))]
     assert view.best_tool == "eit"
@@ -49,7 +49,7 @@ def test_what_if_inputs_become_two_decimal_scores_within_0_and_100(typed, score)
 
 def test_history_lists_every_scored_year_oldest_first(demo_wb):
     rows = history(demo_wb)
-    assert [(h.fiscal_year, h.total, h.band) for h in rows] == [(2565, D("86.17"), "A"), (2566, D("93.47"), "A")]
+    assert [(h.fiscal_year, h.total, h.band) for h in rows] == [(2565, D("86.17"), "A"), (2566, None, None)]
     assert rows[0].national_average == D("87.57") and rows[1].national_average is None
 
 
@@ -60,7 +60,7 @@ def test_history_chart_draws_aa_and_pass_lines_as_shapes_and_the_national_averag
     assert names == ["คะแนนรวม", "IIT", "EIT", "OIT", "ค่าเฉลี่ยประเทศ"]
     national = fig["data"][-1]
     assert national["line"]["dash"] == "dash" and national["y"] == [87.57, None]
-    assert fig["data"][0]["y"] == [86.17, 93.47] and fig["data"][0]["x"] == ["ปี 2565", "ปี 2566"]
+    assert fig["data"][0]["y"] == [86.17, None] and fig["data"][0]["x"] == ["ปี 2565", "ปี 2566"]
 
 
 def test_history_chart_has_no_national_series_when_none_is_entered(today):
@@ -91,7 +91,7 @@ def test_an_empty_workbook_and_no_year_give_an_empty_view(today):
 
 
 def test_bad_weights_keep_the_scores_and_say_why_there_is_no_total(today):
-    view = build_ita_view(demo_with({"ita_weights": {"w-2566-oit": {"weight": "30"}}}), 2566, today)
+    view = build_ita_view(scored_demo({"ita_weights": {"w-2566-oit": {"weight": "30"}}}), 2566, today)
     assert view.year.total is None and view.year.scores["oit"] == D("96.00")
     assert "100" in show.no_total_reason(view.year, "en") and view.needed_oit.state == "unknown"
     assert view.best_tool is None  # weights that do not sum to 100 cannot rank the tools
@@ -128,8 +128,8 @@ def test_flagged_codes_are_escaped_for_markdown():
 
 
 def test_official_total_difference_is_signed():
-    wb = demo_with({"ita_scores": {"ita-2566": {"official_total": "93.40"}}})
+    wb = scored_demo({"ita_scores": {"ita-2566": {"official_total": "93.40"}}})
     view = build_ita_view(wb, 2566, date(2023, 6, 30))
     assert show.official_text(view.year, "en") == "-0.07 from our computed total"
-    same = build_ita_view(demo_with({"ita_scores": {"ita-2566": {"official_total": "93.47"}}}), 2566, date.today())
+    same = build_ita_view(scored_demo({"ita_scores": {"ita-2566": {"official_total": "93.47"}}}), 2566, date.today())
     assert show.official_text(same.year, "en") == "matches our computed total"

@@ -17,9 +17,9 @@ def test_demo_has_14_kpis_in_4_groups_of_1_5_5_3(demo_wb, today):
     assert view.total == 14 and [c.kpi["no"] for c in view.groups[1].cards] == ["1", "2", "3", "4", "5"]
 
 
-def test_demo_counts_6_met_6_not_met_and_2_without_a_reading(demo_wb, today):
+def test_demo_counts_6_met_5_not_met_and_3_without_a_reading(demo_wb, today):
     view = build_kpi_view(demo_wb, 2566, today)
-    assert view.counts == {"met": 6, "not_met": 6, "no_reading": 2, "no_target": 0}
+    assert view.counts == {"met": 6, "not_met": 5, "no_reading": 3, "no_target": 0}
     assert [g.summary.met for g in view.groups] == [0, 3, 2, 1]
 
 
@@ -37,7 +37,7 @@ def test_the_group_filter_narrows_the_cards_but_not_the_summaries(demo_wb, today
 
 def test_the_state_filter_keeps_the_kpis_without_a_reading(demo_wb, today):
     view = build_kpi_view(demo_wb, 2566, today, states=["no_reading"])
-    assert [c.kpi["id"] for c in view.shown] == ["kpi-sup-5", "kpi-staff-3"]
+    assert [c.kpi["id"] for c in view.shown] == ["kpi-office-1", "kpi-sup-5", "kpi-staff-3"]
 
 
 def test_kpis_with_several_readings_have_a_trend(demo_wb, today):
@@ -91,7 +91,7 @@ def test_the_matrix_has_one_row_per_kpi_with_the_seeds_columns(demo_wb, today):
     rows = matrix_rows(demo_wb, build_kpi_view(demo_wb, 2566, today), "th")
     assert len(rows) == 14 and [r["group"] for r in rows[:2]] == ["สำนักงานฯ", "ผู้บริหาร"]
     office = rows[0]
-    assert (office["target"], office["actual"], office["state"]) == ("95 คะแนน", "93.47 คะแนน", "ยังไม่บรรลุ")
+    assert (office["target"], office["actual"], office["state"]) == ("95 คะแนน", "–", "ยังไม่มีผลการวัด")
     assert office["expected"] == "ผล ITA ขึ้น อยู่ในระดับร้อยละ ๙๕ ขึ้นไป" and office["evidence_types"] == "โครงการ, แผน"
 
 

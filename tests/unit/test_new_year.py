@@ -89,9 +89,9 @@ def test_links_point_at_the_new_rows(plan):
 
 
 def test_a_kpi_s_baseline_is_last_year_s_latest_reading_and_its_target_is_kept(plan):
-    office = next(r for r in plan.rows["kpis"] if r["id"] == "kpi-office-1-y2567")
-    assert office["baseline"] == "93.47"  # the reading of 23/06/2566, later than 89.50 of 31 มี.ค. 2566
-    assert office["target"] == "95"
+    exec_4 = next(r for r in plan.rows["kpis"] if r["id"] == "kpi-exec-4-y2567")
+    assert exec_4["baseline"] == "๘"  # the reading of ๓๐ มิ.ย. ๒๕๖๖, later than 5 of 31 มี.ค. 2566
+    assert exec_4["target"] == "12"
 
 
 def test_the_new_settings_row_is_the_current_year_with_the_office_s_own_words(plan):
