@@ -13,6 +13,7 @@ import streamlit as st
 from streamlit.runtime.caching import cache_utils
 
 from de_core.display.mdtext import md_escape_lines
+from de_core.ops.backup import backup_if_due
 from de_core.ops.config import EMBEDDED, backend_kind, embedded_path, open_embedded
 from de_core.sheet.raw import RawWorkbook
 from de_core.sheet.workbook import Workbook, parse_workbook
@@ -116,6 +117,8 @@ def _load(_store_id: str) -> Workbook:
             return kept  # the cache was emptied by a refresh storm or a clear-cache message: no new read yet
         LAST_READ.forced = False
     raw = get_store().read_all()
+    if backend() == EMBEDDED:  # the day's copy of a long-running server's healthy file (never raises)
+        backup_if_due(embedded_path(_secrets()))
     wb = parse_workbook(raw)
     wb.read_at = datetime.now(UTC)
     with _LAST_READ_LOCK:
@@ -134,6 +137,11 @@ def sheet_cells(wb: Workbook | None = None) -> RawWorkbook:
     if wb is None:
         return _or_stop(lambda: get_store().read_all())
     return _or_stop(lambda: wb.derived("sheet_cells", lambda: get_store().read_all()))
+
+
+def opened_store():
+    """The store, or the page stopped with the clear message of why it cannot be opened (a damaged file)."""
+    return _or_stop(get_store)
 
 
 def _or_stop(read: Callable[[], T]) -> T:
@@ -169,7 +177,7 @@ def hard_refresh(editor: bool = False) -> bool:
     if not editor and seconds_since_read() < min_reread_seconds():
         return False
     refresh()
-    store = get_store()
+    store = opened_store()
     if hasattr(store, "refresh_metadata"):
         try:
             store.refresh_metadata()

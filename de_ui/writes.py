@@ -30,7 +30,7 @@ from de_core.writing.submission import Submission
 from de_core.writing.writer import Writer
 from de_ui.auth import current_actor, editor_gate
 from de_ui.chrome import selected_year
-from de_ui.data import backend, get_store, refresh, workbook
+from de_ui.data import backend, get_store, opened_store, refresh, workbook
 from de_ui.i18n import lang, t
 
 PREVIEW = 120
@@ -199,7 +199,7 @@ def outbox_panel() -> None:
     """Deliver what waits in the outbox when it is due; list what still waits and what failed for good."""
     outbox = get_outbox()
     if outbox.pending():
-        if outbox.deliver(get_store()).delivered:
+        if outbox.deliver(opened_store()).delivered:
             refresh()
     _confirm_delivered(outbox)
     pending, failed = outbox.pending(), outbox.failed()
@@ -212,7 +212,7 @@ def outbox_panel() -> None:
             for item in pending:
                 st.text(_describe(item.submission, item.created_at, L))
             if st.button(t("forms.send_now"), key="outbox.send_now"):
-                report = outbox.deliver(get_store(), force=True)
+                report = outbox.deliver(opened_store(), force=True)
                 if report.delivered:
                     refresh()
                 st.rerun()

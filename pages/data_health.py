@@ -2,6 +2,8 @@
 
 import streamlit as st
 
+from de_core.display.mdtext import md_escape_lines
+from de_core.store import StoreError
 from de_core.summary.health import all_issues
 from de_core.writing.ids import new_id
 from de_ui.auth import can_write
@@ -26,10 +28,14 @@ missing_ids = sorted({i.tab_key for i in issues if i.column == "id" and not i.ra
 if missing_ids and can_write():
     st.caption(t("health.missing_ids", n=sum(1 for i in issues if i.column == "id" and not i.raw)))
     if st.button(t("health.fill_ids"), key="fill_ids", icon=":material/key:"):
-        filled = sum(len(writer().fill_missing_ids(tab, new_id)) for tab in missing_ids)
-        refresh()
-        st.success(t("health.filled_ids", n=filled))
-        st.rerun()
+        try:
+            filled = sum(len(writer().fill_missing_ids(tab, new_id)) for tab in missing_ids)
+        except StoreError as err:
+            st.error(f"{t('forms.write_failed')}: {md_escape_lines(err.message(L))}")
+        else:
+            refresh()
+            st.success(t("health.filled_ids", n=filled))
+            st.rerun()
 
 tabs = sorted({i.tab for i in issues})
 chosen = st.selectbox(t("health.filter_tab"), [t("health.all_tabs"), *tabs], key="health_tab")

@@ -17,6 +17,7 @@ from de_core.ops.cli_year import add_init, add_new_year, run_init, run_new_year
 from de_core.ops.config import embedded_path
 from de_core.ops.demo import demo_workbook
 from de_core.ops.provision import provision
+from de_core.ops.workbook_health import check_workbook
 from de_core.sheet.raw import RawWorkbook
 from de_core.store.base import StoreError
 from de_core.store.google.auth import client_from_service_account, gsheets_section, load_key_file
@@ -72,6 +73,7 @@ def _local_seed(arg: str, secrets: Mapping[str, Any]) -> RawWorkbook:
     if not path.is_file():
         raise StoreError(f"ไม่พบไฟล์สมุดงานในเครื่อง {path}", f"No local workbook at {path}",
                          "ระบุตำแหน่งไฟล์หลัง --from-local", "Give the file's path after --from-local")
+    check_workbook(path)  # a damaged file is named, never read (a read would write tables into an empty file)
     return SQLiteStore(path).read_all()
 
 

@@ -106,3 +106,32 @@ def test_a_save_into_a_file_damaged_while_the_app_runs_is_refused_and_the_text_i
     assert at.text_area(key="reflect.what").value == REFLECTION["what"]
     assert at.text_area(key="reflect.now_what").value == REFLECTION["now_what"]
     assert db_path.read_bytes() == before
+
+
+def test_refresh_after_the_file_was_damaged_while_the_app_ran_names_it(run_page, store, db_path):
+    import streamlit as st
+
+    at = run_page()
+    assert_clean(at)
+    before = damage(db_path, "garbage")
+    st.cache_resource.clear()  # the clear-cache message any browser may send: the store is opened again
+    at.button(key="refresh").click().run()
+    assert_clean(at)
+    assert "โหลดข้อมูลไม่สำเร็จ" in page_text(at) and str(db_path) in page_text(at)
+    assert db_path.read_bytes() == before
+
+
+def test_a_server_that_runs_for_days_makes_the_day_s_backup_when_it_reads(run_page, store, db_path, monkeypatch):
+    from datetime import datetime
+
+    from de_core.ops import backup
+    from de_core.writing.submission import BANGKOK
+    from de_ui.data import refresh
+
+    run_page()
+    assert [p.name for p in (db_path.parent / "backups").glob("*.sqlite")] == [
+        f"workbook-{datetime.now(BANGKOK):%Y-%m-%d}.sqlite"]
+    monkeypatch.setattr(backup, "bangkok_now", lambda: datetime(2099, 1, 2, 8, 0, tzinfo=BANGKOK))
+    refresh()
+    run_page()
+    assert (db_path.parent / "backups" / "workbook-2099-01-02.sqlite").exists()
