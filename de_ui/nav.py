@@ -30,6 +30,7 @@ PAGES: list[PageSpec] = [
     PageSpec("pages/data_health.py", "nav.data_health", ":material/health_and_safety:", "data-health"),
     PageSpec("pages/data.py", "nav.data", ":material/swap_vert:", "import-export"),
     PageSpec("pages/report.py", "nav.report", ":material/description:", "best-practice-report"),
+    PageSpec("pages/report_write.py", "nav.report_write", ":material/edit_document:", "write-report"),
     PageSpec("pages/share.py", "nav.share", ":material/share:", "share-link"),
     PageSpec("pages/setup.py", "nav.setup", ":material/domain:", "office-setup"),
 ]

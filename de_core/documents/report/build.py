@@ -115,15 +115,17 @@ def _number_figures(sections: list[Section], tr: Translator) -> None:
                 block.label = tr("report.figure", n=n)
 
 
-def build_report(wb: Workbook, fiscal_year: int | None, lang: str, today: date) -> Report:
-    """The report of one fiscal year, every section of the seed's table of contents in its order.
+def build_report(wb: Workbook, fiscal_year: int | None, lang: str, today: date,
+                 rows: dict[str, list[Record]] | None = None) -> Report:
+    """The report of one fiscal year, every section of the seed's table of contents in its order. `rows` replaces
+    the sheet's rows of the sections it names (the writing page's live preview of a text not saved yet).
 
     Never raises on partial data: a section with nothing to show says what to enter, and where.
     """
     tr = Translator(lang)
     settings = settings_for(wb, fiscal_year)
     specs = section_specs(wb.schema)
-    rows = section_rows(wb, fiscal_year)
+    rows = {**section_rows(wb, fiscal_year), **(rows or {})}
     sections: list[Section] = []
     for spec in specs:
         own = rows.get(spec.key, [])
