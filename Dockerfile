@@ -21,6 +21,14 @@ COPY . .
 # from the app's static/ folder); the files stay root's and read-only to the app's user.
 RUN pip install -e .
 
+# PDF reports, optional: the report page offers PDF only where Chromium is installed (it prints the report's HTML,
+# offline: Thai shaped by its HarfBuzz, lines broken between words by its ICU). `docker build --build-arg
+# WITH_CHROMIUM=1 .` adds Debian's chromium (about 300 MB); without it the page offers .docx and printable .html.
+ARG WITH_CHROMIUM=0
+RUN if [ "$WITH_CHROMIUM" = "1" ]; then \
+        apt-get update && apt-get install -y --no-install-recommends chromium && rm -rf /var/lib/apt/lists/*; \
+    fi
+
 USER app
 VOLUME ["/data"]
 EXPOSE 8501

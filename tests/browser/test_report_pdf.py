@@ -113,3 +113,19 @@ def test_an_init_workbook_prints_with_placeholders(tmp_path):
     path.write_bytes(render_pdf(build_report(wb, result.fiscal_year, "th", DEMO_AS_OF), chromium))
     text = pdf_text(path)
     assert "ยังไม่มีเนื้อหา" in text and "สำนักงานเขตพื้นที่การศึกษาทดลอง" in text and "ข้อมูลตัวอย่าง" not in text
+
+
+def test_the_command_line_writes_the_same_report_as_pdf(tmp_path, monkeypatch):
+    import io
+
+    from de_core.ops.cli import main
+
+    ensure_chromium()
+    ensure_poppler()
+    monkeypatch.setenv("DE_DASHBOARD_DB", str(tmp_path / "workbook.sqlite"))
+    path = tmp_path / "report.pdf"
+    out = io.StringIO()
+    code = main(["report", "--year", "2566", "--format", "pdf", "--out", str(path), "--secrets",
+                 str(tmp_path / "none.toml")], out=out, err=io.StringIO())
+    assert code == 0 and "(pdf," in out.getvalue()
+    assert "ปัจจัยความสำเร็จ" in pdf_text(path) and page_count(path) >= 30
