@@ -1,6 +1,6 @@
 """The `de-dashboard` command: `provision` a Google Sheet for the dashboard, `check` it without writing, make
 the editor `passcode` line for secrets.toml, start the office's own workbook (`init`), carry the plan into the
-`new-year`, or write the Best Practice `report`."""
+`new-year`, or make and send this period's `digest`."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from typing import Any, TextIO
 
 import gspread
 
+from de_core.ops.cli_digest import add_digest, run_digest
 from de_core.ops.cli_report import add_report, run_report
 from de_core.ops.cli_year import add_init, add_new_year, run_init, run_new_year
 from de_core.ops.config import embedded_path
@@ -46,6 +47,7 @@ def _parser() -> argparse.ArgumentParser:
     add_init(sub, DEFAULT_SECRETS)
     add_new_year(sub, DEFAULT_SECRETS)
     add_report(sub, DEFAULT_SECRETS)
+    add_digest(sub, DEFAULT_SECRETS)
     for name, text in COMMANDS.items():
         cmd = sub.add_parser(name, help=text, description=text)
         cmd.add_argument("--spreadsheet", help="sheet URL or key (default: spreadsheet in [connections.gsheets])")
@@ -88,6 +90,8 @@ def run(args: argparse.Namespace, client_factory: ClientFactory, out: TextIO) ->
         return OK if run_init(args, secrets, client_factory, out) else FAILURE
     if args.command == "report":
         return OK if run_report(args, secrets, client_factory, out) else FAILURE
+    if args.command == "digest":
+        return run_digest(args, secrets, client_factory, out)
     section = gsheets_section(secrets)
     spreadsheet = args.spreadsheet or str(section.get("spreadsheet") or "")
     if not spreadsheet:
