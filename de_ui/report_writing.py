@@ -14,7 +14,17 @@ import streamlit as st
 
 from de_core.display.mdtext import md_escape, md_escape_line
 from de_core.documents.report.content import row_kind, section_rows
-from de_core.documents.report.editing import TAB, TEXTS, draft_of, moves, preview, save
+from de_core.documents.report.editing import (
+    COVER,
+    TAB,
+    TEXTS,
+    cover_save,
+    cover_values,
+    draft_of,
+    moves,
+    preview,
+    save,
+)
 from de_core.documents.report.structure import BLOCK_ENUM, SectionSpec, section_specs
 from de_core.sheet.workbook import Record, Workbook
 from de_core.store import StoreError
@@ -158,6 +168,36 @@ def edit_form(wb: Workbook, fiscal_year: int, section: str, row_id: str) -> dict
                     on_click=_save, args=(fiscal_year, section, row_id))
     cancel_col.button(t("rwrite.cancel"), key=f"{K}.cancel", width="stretch", on_click=_stop_editing)
     return draft(row_id)
+
+
+def _save_cover(fiscal_year: int) -> None:
+    wb = workbook()
+    st.session_state.pop(OUTCOME, None)
+    missing, sub = cover_save(wb, fiscal_year, {n: str(st.session_state.get(f"{K}.cover.{n}") or "") for n in COVER})
+    if sub is None:
+        st.session_state[OUTCOME] = ("unchanged", None)
+        return
+    if missing:  # a settings tab made before these columns: add their headers first (audited)
+        try:
+            writer().add_columns("settings", missing)
+        except StoreError as err:
+            st.session_state[OUTCOME] = ("error", err)
+            return
+    _send([sub], row_id=None)
+
+
+def cover_form(wb: Workbook, fiscal_year: int) -> None:
+    """The cover's and the report form's own fields, in the year's settings row (the rest of the form comes from
+    the other tabs)."""
+    values = cover_values(wb, fiscal_year)
+    tab = wb.schema.tab("settings")
+    with st.form(f"{K}.cover", enter_to_submit=False):
+        st.markdown(f"**{md_escape(t('rwrite.cover'))}**")
+        for name in COVER:
+            widget = st.text_area if name == "affiliation" else st.text_input
+            widget(tab.column(name).header(lang()), value=values[name], key=f"{K}.cover.{name}")
+        st.form_submit_button(t("rwrite.save"), type="primary", icon=":material/save:", key=f"{K}.cover._submit",
+                              on_click=_save_cover, args=(fiscal_year,))
 
 
 def show_outcome() -> None:

@@ -12,7 +12,15 @@ from de_ui.auth import editor_gate
 from de_ui.chrome import selected_year, today
 from de_ui.data import workbook
 from de_ui.i18n import t
-from de_ui.report_writing import EDITING, edit_form, live_preview, pick_section, row_list, show_outcome
+from de_ui.report_writing import (
+    EDITING,
+    cover_form,
+    edit_form,
+    live_preview,
+    pick_section,
+    row_list,
+    show_outcome,
+)
 from de_ui.writes import outbox_panel
 
 wb = workbook()
@@ -32,6 +40,8 @@ rows = section_rows(wb, fy).get(spec.key, [])
 editing = st.session_state.get(EDITING)
 left, right = st.columns([1, 1], gap="large")
 with left:
+    if spec.key == "form":
+        cover_form(wb, fy)
     row_list(wb, rows)
     typed = edit_form(wb, fy, spec.key, editing) if editing is not None else {}
     show_outcome()

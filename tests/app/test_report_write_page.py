@@ -128,3 +128,29 @@ def test_the_page_opens_on_an_init_workbook(run_page, db_path, lang):
     at = run_page(PAGE, lang)
     assert_clean(at)
     assert ("ยังไม่มีแถว" if lang == "th" else "No rows in this section yet") in page_text(at)
+
+
+def test_the_cover_fields_are_written_to_the_year_s_settings_row(run_page, store):
+    at = open_section(run_page, "form")
+    at.text_input(key="rwrite.cover.author_role").input("ศึกษานิเทศก์ชำนาญการพิเศษ")  # a form: sent on submit
+    at.button(key="rwrite.cover._submit").click().run()
+    assert_clean(at)
+    settings = parse_workbook(store.read_all()).rows("settings")[0]
+    assert settings["author_role"] == "ศึกษานิเทศก์ชำนาญการพิเศษ" and settings["category"] == "ผู้รับผิดชอบโครงการ"
+    assert "ตำแหน่ง ศึกษานิเทศก์ชำนาญการพิเศษ" in page_text(run_page("pages/report.py"))
+
+
+def test_a_settings_tab_without_the_cover_columns_gains_them_on_save(run_page, db_path):
+    from de_core.ops.demo import demo_workbook
+
+    raw = demo_workbook()
+    settings = raw.tabs["ตั้งค่า"]
+    settings.rows[:] = [row[:12] for row in settings.rows]  # as a sheet made before the cover's columns
+    SQLiteStore(db_path).initialize(raw)
+    at = open_section(run_page, "form")
+    at.text_input(key="rwrite.cover.author_role").input("ผู้อำนวยการกลุ่มนิเทศ")
+    at.button(key="rwrite.cover._submit").click().run()
+    assert_clean(at)
+    store = SQLiteStore(db_path)
+    assert "ตำแหน่งผู้จัดทำรายงาน" in store.read_all().tabs["ตั้งค่า"].header
+    assert parse_workbook(store.read_all()).rows("settings")[0]["author_role"] == "ผู้อำนวยการกลุ่มนิเทศ"

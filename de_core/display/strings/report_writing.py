@@ -23,6 +23,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "This section also has a table or diagram from the other tabs: a row of kind «from the tabs» says where it "
         "goes (without one it comes last)",
     ),
+    "rwrite.cover": ("ปกและแบบรายงาน (แท็บ «ตั้งค่า» ของปีนี้)", "Cover and report form (this year's «ตั้งค่า» row)"),
     "rwrite.up": ("เลื่อนขึ้น", "Move up"),
     "rwrite.down": ("เลื่อนลง", "Move down"),
     "rwrite.edit": ("แก้ไข", "Edit"),

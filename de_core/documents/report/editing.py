@@ -17,8 +17,10 @@ from de_core.documents.report.content import order_key, row_kind, section_rows
 from de_core.documents.report.model import Section
 from de_core.documents.report.structure import BLOCK_ENUM, SECTION_ENUM
 from de_core.sheet import parse
+from de_core.sheet.schema import match_headers
 from de_core.sheet.text import normalize_light
 from de_core.sheet.workbook import Record, Workbook
+from de_core.sheet.years import settings_for
 from de_core.writing.forms import ANSWER_LIMIT, Problem, check_entry
 from de_core.writing.ids import new_id
 from de_core.writing.submission import Submission
@@ -137,3 +139,26 @@ def preview(wb: Workbook, fiscal_year: int, lang: str, today: date, section: str
     elif any(typed.values()) or url or draft.get("kind") == "data":
         rows.append(record)
     return build_report(wb, fiscal_year, lang, today, rows={section: rows}).section(section)
+
+
+COVER = ("innovation_title", "author_role", "category", "affiliation")  # the settings columns the cover shows
+
+
+def cover_values(wb: Workbook, fiscal_year: int) -> dict[str, str]:
+    """The cover's settings of the year as the form shows them."""
+    row = settings_for(wb, fiscal_year)
+    return {name: str(row.get(name) or "") for name in COVER}
+
+
+def cover_save(wb: Workbook, fiscal_year: int, typed: Mapping[str, str]) -> tuple[list[str], Submission | None]:
+    """(the Thai headers the settings tab lacks and must gain first, the update of the cells that changed) for the
+    cover's fields; (…, None) when nothing changed. Raises KeyError when the year has no settings row."""
+    row = settings_for(wb, fiscal_year)
+    if not row.get("id"):
+        raise KeyError(f"no settings row for {fiscal_year}")
+    changed = {name: normalize_light(typed.get(name) or "") for name in COVER
+               if normalize_light(typed.get(name) or "") != str(row.get(name) or "")}
+    tab = wb.schema.tab("settings")
+    found, _unknown = match_headers(tab, wb.headers.get("settings", []))
+    missing = [tab.column(name).th for name in changed if name not in found]
+    return missing, Submission.update("settings", row["id"], changed) if changed else None
