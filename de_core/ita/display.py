@@ -123,11 +123,19 @@ def scores_table(view: ItaView, lang: str) -> list[Row]:
     } for r in view.tools]
 
 
+def indicator_title(view: ItaView, key: str, lang: str) -> str:
+    """The indicator's title as the year's ITA frame names it ("1 การปฏิบัติหน้าที่"), else the tab's header."""
+    frame = view.year.frame if view.year is not None else None
+    named = frame.file.indicators.get(key) if frame is not None and frame.file is not None else None
+    if named is None:
+        return load_schema().tab("ita_scores").column(key).header(lang)
+    return f"{key.removeprefix('i')} {named[1] if lang == 'th' else named[2]}"
+
+
 def indicators_table(view: ItaView, lang: str) -> list[Row]:
-    tab = load_schema().tab("ita_scores")
     return [{
         _t("ita.col_tool", lang): r.tool.upper(),
-        _t("ita.col_indicator", lang): tab.column(key).header(lang),
+        _t("ita.col_indicator", lang): indicator_title(view, key, lang),
         _t("ita.col_score", lang): format_score(score),
     } for r in view.tools for key, score in r.indicators]
 

@@ -4,6 +4,7 @@ nearest earlier year's (said so); per-tool rules tested with an example frame th
 from __future__ import annotations
 
 import shutil
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
@@ -139,3 +140,18 @@ def test_a_workbook_made_before_the_rules_tab_works_and_data_health_only_warns()
     (issue,) = [i for i in wb.issues if i.tab_key == "ita_rules"]
     assert issue.severity == "warning" and "provision" in issue.hint_en
     assert ita_year(wb, 2565).total is not None
+
+
+def test_indicator_titles_come_from_the_year_s_frame(example_frames):
+    from de_core.ita.display import indicator_title
+    from de_core.ita.view import build_ita_view
+
+    (example_frames / "2566.toml").write_text(
+        (example_frames / "2566.toml").read_text(encoding="utf-8")
+        + '\n[[indicators]]\nkey = "i9"\ntool = "oit"\nth = "การเปิดเผยข้อมูลสาธารณะ"\nen = "Open data"\n',
+        encoding="utf-8")
+    frames._frames_in.cache_clear()
+    view = build_ita_view(demo_with(), 2566, date(2023, 6, 30))
+    assert indicator_title(view, "i9", "th") == "9 การเปิดเผยข้อมูลสาธารณะ"
+    assert indicator_title(view, "i9", "en") == "9 Open data"
+    assert indicator_title(view, "i1", "th") == "ตัวชี้วัด 1 การปฏิบัติหน้าที่"  # not in that frame: the header
