@@ -21,6 +21,12 @@ from tests.unit.digestdata import huge_digest
 TOKEN = "fake-line-channel-token"
 
 
+
+@pytest.fixture
+def srv(fake_line: FakeLineServer) -> FakeLineServer:  # noqa: F811
+    return fake_line
+
+
 @pytest.fixture(scope="module")
 def digest():
     return huge_digest()
@@ -36,57 +42,57 @@ def _key() -> str:
     return str(uuid.uuid4())
 
 
-def test_a_push_is_one_flex_message_with_the_token_and_retry_key_and_bills_each_member(fake_line, digest):
-    group = fake_line.add_group(25)
+def test_a_push_is_one_flex_message_with_the_token_and_retry_key_and_bills_each_member(srv, digest):
+    group = srv.add_group(25)
     key = _key()
-    result = _client(fake_line).send(group, [flex_message(digest)], key)
+    result = _client(srv).send(group, [flex_message(digest)], key)
     assert result.status == "sent" and result.code == 200 and result.attempts == 1 and result.request_id
-    (sent,) = fake_line.sent
+    (sent,) = srv.sent
     assert sent.to == group and sent.retry_key == key and sent.messages[0]["type"] == "flex"
-    assert fake_line.messages_used == 25 and all(s.authorized for s in fake_line.seen)
+    assert srv.messages_used == 25 and all(s.authorized for s in srv.seen)
 
 
-def test_a_broadcast_bills_every_friend_of_the_account(fake_line, digest):
-    result = _client(fake_line).send("broadcast", [flex_message(digest)], _key())
-    assert result.status == "sent" and fake_line.sent[0].endpoint == "broadcast"
-    assert fake_line.messages_used == fake_line.friends
+def test_a_broadcast_bills_every_friend_of_the_account(srv, digest):
+    result = _client(srv).send("broadcast", [flex_message(digest)], _key())
+    assert result.status == "sent" and srv.sent[0].endpoint == "broadcast"
+    assert srv.messages_used == srv.friends
 
 
-def test_a_429_with_retry_after_is_waited_out_then_sent_once(fake_line, digest):
-    group, clock = fake_line.add_group(3), FakeClock()
-    fake_line.inject(Fault("429", retry_after="7"), Fault("429", retry_after="2"))
-    result = _client(fake_line, clock).send(group, [flex_message(digest)], _key())
+def test_a_429_with_retry_after_is_waited_out_then_sent_once(srv, digest):
+    group, clock = srv.add_group(3), FakeClock()
+    srv.inject(Fault("429", retry_after="7"), Fault("429", retry_after="2"))
+    result = _client(srv, clock).send(group, [flex_message(digest)], _key())
     assert result.status == "sent" and result.attempts == 3 and clock.sleeps == [7.0, 2.0]
-    assert len(fake_line.sent) == 1 and fake_line.messages_used == 3
+    assert len(srv.sent) == 1 and srv.messages_used == 3
 
 
-def test_a_429_without_retry_after_backs_off_within_the_cap(fake_line, digest):
-    group, clock = fake_line.add_group(3), FakeClock()
-    fake_line.inject(Fault("429"), Fault("429"), Fault("429"))
-    result = _client(fake_line, clock).send(group, [flex_message(digest)], _key())
+def test_a_429_without_retry_after_backs_off_within_the_cap(srv, digest):
+    group, clock = srv.add_group(3), FakeClock()
+    srv.inject(Fault("429"), Fault("429"), Fault("429"))
+    result = _client(srv, clock).send(group, [flex_message(digest)], _key())
     assert result.status == "sent" and len(clock.sleeps) == 3 and all(0 <= s <= 30 for s in clock.sleeps)
 
 
-def test_a_retry_after_longer_than_a_run_waits_is_left_to_the_next_run_and_nothing_was_sent(fake_line, digest):
-    group, clock = fake_line.add_group(3), FakeClock()
-    fake_line.inject(Fault("429", retry_after="3600"))
-    result = _client(fake_line, clock).send(group, [flex_message(digest)], _key())
-    assert result.status == "failed" and clock.sleeps == [] and fake_line.sent == []
+def test_a_retry_after_longer_than_a_run_waits_is_left_to_the_next_run_and_nothing_was_sent(srv, digest):
+    group, clock = srv.add_group(3), FakeClock()
+    srv.inject(Fault("429", retry_after="3600"))
+    result = _client(srv, clock).send(group, [flex_message(digest)], _key())
+    assert result.status == "failed" and clock.sleeps == [] and srv.sent == []
 
 
-def test_the_months_allowance_used_up_is_not_retried(fake_line, digest):
-    group, clock = fake_line.add_group(3), FakeClock()
-    fake_line.inject(Fault("monthly"))
-    result = _client(fake_line, clock).send(group, [flex_message(digest)], _key())
+def test_the_months_allowance_used_up_is_not_retried(srv, digest):
+    group, clock = srv.add_group(3), FakeClock()
+    srv.inject(Fault("monthly"))
+    result = _client(srv, clock).send(group, [flex_message(digest)], _key())
     assert result.status == "failed" and result.code == 429 and "allowance" in result.note_en
-    assert len(fake_line.seen) == 1 and clock.sleeps == [] and fake_line.sent == []
+    assert len(srv.seen) == 1 and clock.sleeps == [] and srv.sent == []
 
 
-def test_a_connection_dropped_before_line_accepts_is_tried_again_and_sent_once(fake_line, digest):
-    group = fake_line.add_group(3)
-    fake_line.inject(Fault("drop"), Fault("500"))
-    result = _client(fake_line).send(group, [flex_message(digest)], _key())
-    assert result.status == "sent" and result.attempts == 3 and len(fake_line.sent) == 1
+def test_a_connection_dropped_before_line_accepts_is_tried_again_and_sent_once(srv, digest):
+    group = srv.add_group(3)
+    srv.inject(Fault("drop"), Fault("500"))
+    result = _client(srv).send(group, [flex_message(digest)], _key())
+    assert result.status == "sent" and result.attempts == 3 and len(srv.sent) == 1
 
 
 @pytest.mark.parametrize("lost", ["accept_then_drop", "accept_then_500"])
@@ -108,10 +114,10 @@ def test_an_answer_lost_after_line_accepted_is_retried_with_the_same_key_and_del
         srv.stop()
 
 
-def test_when_every_try_may_have_been_accepted_the_outcome_is_unknown_not_failed(fake_line, digest):
-    group = fake_line.add_group(3)
-    fake_line.inject(*[Fault("500")] * 5)
-    result = _client(fake_line).send(group, [flex_message(digest)], _key())
+def test_when_every_try_may_have_been_accepted_the_outcome_is_unknown_not_failed(srv, digest):
+    group = srv.add_group(3)
+    srv.inject(*[Fault("500")] * 5)
+    result = _client(srv).send(group, [flex_message(digest)], _key())
     assert result.status == "unknown" and result.attempts == 5
 
 
@@ -124,12 +130,12 @@ def test_a_connection_never_made_sent_nothing_and_fails():
     assert result.status == "failed"
 
 
-def test_a_wrong_token_fails_at_once_and_the_note_never_holds_a_token(fake_line, digest):
-    group = fake_line.add_group(3)
-    result = _client(fake_line, token="wrong-token-value").send(group, [flex_message(digest)], _key())
-    assert result.status == "failed" and result.code == 401 and len(fake_line.seen) == 1
+def test_a_wrong_token_fails_at_once_and_the_note_never_holds_a_token(srv, digest):
+    group = srv.add_group(3)
+    result = _client(srv, token="wrong-token-value").send(group, [flex_message(digest)], _key())
+    assert result.status == "failed" and result.code == 401 and len(srv.seen) == 1
     assert "wrong-token-value" not in result.note_th + result.note_en + repr(result)
-    assert TOKEN not in repr(_client(fake_line))
+    assert TOKEN not in repr(_client(srv))
 
 
 def test_a_flex_message_line_refuses_goes_out_as_plain_text_with_its_own_key(digest):
