@@ -109,11 +109,13 @@ def _caption(doc, block: Block, lang: str) -> None:
     _paragraph(doc, text, TABLE_PT, lang=lang, align=WD_ALIGN_PARAGRAPH.CENTER)
 
 
-def _block(doc, block: Block, lang: str) -> None:
+def _block(doc, block: Block, lang: str, hanging: bool = False) -> None:
     kind, center = block.kind, WD_ALIGN_PARAGRAPH.CENTER
     if kind == "paragraph":
         for line in (p for p in block.text.split("\n") if p.strip()):
-            _paragraph(doc, line, lang=lang, indent=INDENT)
+            paragraph = _paragraph(doc, line, lang=lang, indent=-INDENT if hanging else INDENT)
+            if hanging:  # a reference: the author's name stands out
+                paragraph.paragraph_format.left_indent = INDENT
     elif kind == "subheading":
         _paragraph(doc, f"{block.label} {block.text}".strip(), bold=True, lang=lang)
     elif kind == "item":
@@ -167,7 +169,7 @@ def _section(doc, section: Section, lang: str) -> None:
     else:
         _paragraph(doc, section.heading, HEADING_PT, True, lang, align=WD_ALIGN_PARAGRAPH.CENTER)
     for block in section.blocks:
-        _block(doc, block, lang)
+        _block(doc, block, lang, hanging=section.key == "references")
 
 
 def _page_setup(doc, report: Report) -> None:

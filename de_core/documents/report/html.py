@@ -96,10 +96,10 @@ def _caption(block: Block) -> str:
     return f"<figcaption>{_text(text)}</figcaption>"
 
 
-def _block(block: Block, missing_picture: str) -> str:
+def _block(block: Block, missing_picture: str, para: str = "para") -> str:
     kind = block.kind
     if kind == "paragraph":
-        return "".join(f'<p class="para">{_text(p)}</p>' for p in block.text.split("\n") if p.strip())
+        return "".join(f'<p class="{para}">{_text(p)}</p>' for p in block.text.split("\n") if p.strip())
     if kind == "subheading":
         return f'<h4 class="sub">{_text(f"{block.label} {block.text}".strip())}</h4>'
     if kind == "item":
@@ -128,7 +128,8 @@ def _section(section: Section, missing_picture: str) -> str:
     page = " newpage" if section.key in ("foreword", "form", "details") else ""
     cls = f' class="divider{page}"' if section.key == "details" else (f' class="{page.strip()}"' if page else "")
     parts = [f'<section id="s-{escape(section.key)}"><{tag}{cls}>{_text(section.heading)}</{tag}>']
-    parts += [_block(b, missing_picture) for b in section.blocks]
+    para = "ref" if section.key == "references" else "para"  # references hang: the author's name stands out
+    parts += [_block(b, missing_picture, para) for b in section.blocks]
     parts.append("</section>")
     return "\n".join(parts)
 

@@ -18,7 +18,7 @@ CSS = """
 html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 body { font-family: %(stack)s; font-size: 16pt; line-height: 1.7; color: %(ink)s; margin: 0; background: #fff; }
 main, .cover { max-width: 17cm; margin: 0 auto; padding: 1.5rem 1rem; }
-p { margin: 0 0 .35em; } p.para { text-indent: 2.5em; }
+p { margin: 0 0 .35em; } p.para { text-indent: 2.5em; } p.ref { padding-left: 2.5em; text-indent: -2.5em; }
 h1, h2, h3, h4 { line-height: 1.7; break-after: avoid; page-break-after: avoid; }
 h2 { font-size: 18pt; margin: 1.1em 0 .4em; }
 h3 { font-size: 16pt; margin: .9em 0 .3em; } h4 { font-size: 16pt; margin: .7em 0 .25em; }
@@ -38,9 +38,9 @@ h2.divider { text-align: center; }
 .signature { text-align: center; margin: 2em 0 0 45%%; break-before: avoid; break-inside: avoid; }
 table { width: 100%%; table-layout: fixed; border-collapse: collapse; margin: .4em 0 .7em; font-size: 14pt; line-height: 1.7; }
 th, td { border: 1px solid #7d8f80; padding: .2em .35em; vertical-align: top; text-align: left;
-         overflow-wrap: anywhere; }  /* only a word wider than its column is cut */
+         overflow-wrap: anywhere; }  /* the widths hold; only a word wider than its column is cut */
 td.no-top { border-top-style: hidden; } td.no-bottom { border-bottom-style: hidden; }
-table.dense { font-size: 13pt; }
+table.dense { font-size: 11.5pt; }  /* the six-column KRA/KPI matrix: every column fits its longest word */
 thead th { background: #e3eee4; } tfoot td { font-weight: 700; background: #f1f5f0; }
 thead { display: table-header-group; }  /* rows may break across pages, as Word's do */
 .placeholder { font-style: italic; color: %(grey)s; border: 1px dashed #9aa99d; padding: .3em .6em; margin: .3em 0 .7em; }

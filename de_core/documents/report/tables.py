@@ -68,7 +68,7 @@ def kra_kpi_blocks(wb: Workbook, fy: int | None, vision: str, tr: Translator) ->
                      lines(k.get("evidence_types"), *evidence.get(k.get("id") or "", []))])
         last = group
     table = Table([tr(f"report.de_{c}") for c in ("vision", "kra", "kpi", "action", "expected", "evidence")], rows,
-                  widths=[11, 12, 21, 24, 14, 18], merge_columns=(0, 1))
+                  widths=[14, 14, 17, 21, 17, 17], merge_columns=(0, 1))
     return [Block("table", table=table), Block("paragraph", tr("report.de_summary", n=len(rows)))]
 
 
