@@ -48,10 +48,10 @@ def field(row_id: str, name: str) -> str:
 
 def pick_section(wb: Workbook) -> SectionSpec:
     """The section chooser, in the seed's order, labelled as in the sheet's dropdown."""
-    specs = {s.key: s for s in section_specs(wb.schema)}
-    key = st.selectbox(t("rwrite.section"), list(specs), format_func=lambda k: specs[k].label(lang()),
+    labels = {s.key: s.label(lang()) for s in section_specs(wb.schema)}  # made now: format_func runs later too
+    key = st.selectbox(t("rwrite.section"), list(labels), format_func=labels.get,
                        key=f"{K}.section", on_change=_stop_editing)
-    return specs[key]
+    return next(s for s in section_specs(wb.schema) if s.key == key)
 
 
 def _stop_editing() -> None:
