@@ -25,11 +25,12 @@ VIEWS = [(page, {}, False) for page in PAGES] + [
     ("pages/overview.py", {"fiscal_year": 2567}, False),  # a year without ITA: last year's score and band
     ("pages/activities.py", {"act_detail": "act-4-01"}, False),  # a sub-activity: its parent named
     ("pages/data.py", {"csv_tab": HOSTILE_TAB}, False),  # the CSV button names the tab
+    ("pages/report_write.py", {"rwrite.section": "5", "rwrite.editing": "rs-5-02"}, False),  # a row in the form
 ]
 CASES = [(page, lang, state, meeting) for page, state, meeting in VIEWS for lang in ("th", "en")]
 # Pages that show sheet text through Markdown or plotly: the test must see it there, or it proves nothing.
 SHOWS_SHEET_TEXT = {"pages/overview.py", "pages/kpis.py", "pages/activities.py", "pages/ita.py",
-                    "pages/reflections.py", "pages/report.py", "pages/budget.py"}
+                    "pages/reflections.py", "pages/report.py", "pages/budget.py", "pages/report_write.py"}
 
 
 @pytest.fixture
