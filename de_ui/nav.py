@@ -32,5 +32,6 @@ PAGES: list[PageSpec] = [
     PageSpec("pages/report.py", "nav.report", ":material/description:", "best-practice-report"),
     PageSpec("pages/report_write.py", "nav.report_write", ":material/edit_document:", "write-report"),
     PageSpec("pages/share.py", "nav.share", ":material/share:", "share-link"),
+    PageSpec("pages/digest.py", "nav.digest", ":material/send:", "send-digest"),
     PageSpec("pages/setup.py", "nav.setup", ":material/domain:", "office-setup"),
 ]

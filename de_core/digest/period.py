@@ -59,3 +59,9 @@ def period_of(day: date, every: str = "week") -> Period:
     if every == "day":
         return Period(every, day, day)
     raise ValueError(f"every must be one of {', '.join(EVERY)}, not {every!r}")
+
+
+def messages_per_month(every: str, recipients: int) -> int:
+    """LINE's count for a schedule: one message per recipient per digest (a group's members, a broadcast's
+    friends), whatever the number of message objects in it; rounded up, for the average month."""
+    return -int(-PER_MONTH[every] * recipients // 1)

@@ -37,3 +37,51 @@ STRINGS: dict[str, tuple[str, str]] = {
     "digest.footer": ("ส่งอัตโนมัติจากแดชบอร์ด DE เขตพื้นที่การศึกษาสุจริต",
                       "Sent automatically by the Sujarit DE dashboard"),
 }
+
+STRINGS.update({
+    # The page for editors
+    "nav.digest": ("สรุปทาง LINE และอีเมล", "LINE and e-mail digest"),
+    "digest.page_title": ("สรุปความคืบหน้าทาง LINE และอีเมล", "Digest by LINE and e-mail"),
+    "digest.page_help": (
+        "ข้อความด้านล่างคือสิ่งที่จะส่งจริงในรอบนี้ ส่งตามกำหนดเวลาด้วยคำสั่ง de-dashboard digest --send (cron, systemd "
+        "หรือ CI) หรือกด «ส่งตอนนี้» ข้อความของแต่ละรอบส่งถึงผู้รับแต่ละรายเพียงครั้งเดียว",
+        "Below is exactly what this period's digest sends. Send it on a schedule with de-dashboard digest --send "
+        "(cron, systemd or CI) or press «Send now»: each period's digest reaches each recipient once"),
+    "digest.settings_problem": ("การตั้งค่าสรุปใน secrets.toml ใช้ไม่ได้: {problem}",
+                                "The digest settings in secrets.toml cannot be used: {problem}"),
+    "digest.no_app_url": ("ยังไม่ได้ตั้ง [digest] app_url ใน secrets.toml: ข้อความจะไม่มีลิงก์ไปยังแดชบอร์ด",
+                          "[digest] app_url is not set in secrets.toml: the digest will have no links to the app"),
+    "digest.preview_heading": ("ข้อความที่จะส่ง · {period}", "What will be sent · {period}"),
+    "digest.flex_heading": ("LINE: Flex message ที่ส่งจริง (JSON)", "LINE: the Flex message as sent (JSON)"),
+    "digest.alt_text": ("ข้อความแจ้งเตือน: {text}", "Notification text: {text}"),
+    "digest.email_heading": ("อีเมล: หัวเรื่องและ HTML", "E-mail: subject and HTML"),
+    "digest.subject_line": ("หัวเรื่อง: {subject}", "Subject: {subject}"),
+    "digest.targets_heading": ("ผู้รับในรอบนี้ ({period})", "Recipients this period ({period})"),
+    "digest.no_channel": ("ยังไม่ได้ตั้งค่าช่องทางส่ง: เพิ่ม [line] หรือ [smtp] ใน secrets.toml (ดู README)",
+                          "No channel is set up: add [line] or [smtp] to secrets.toml (see the README)"),
+    "digest.allowance": (
+        "LINE นับข้อความตามจำนวนผู้รับ: รอบนี้ส่งประมาณ {per_month} ครั้งต่อเดือน กลุ่มที่มีสมาชิก {members} คน "
+        "ใช้โควตาประมาณ {example} ข้อความต่อเดือน (broadcast นับตามจำนวนเพื่อนของบัญชี)",
+        "LINE counts a message per recipient: this schedule sends about {per_month} times a month, so a group of "
+        "{members} uses about {example} messages a month (a broadcast counts every friend of the account)"),
+    "digest.send_now": ("ส่งตอนนี้", "Send now"),
+    "digest.log_heading": ("ประวัติการส่ง (แท็บบันทึกการส่งสรุป)", "Sent so far (the digest log tab)"),
+    "digest.log_empty": ("ยังไม่เคยส่งสรุปของปีงบประมาณนี้", "No digest of this fiscal year has been sent yet"),
+    "digest.channel_line": ("LINE", "LINE"),
+    "digest.channel_email": ("อีเมล", "e-mail"),
+    "digest.col_channel": ("ช่องทาง", "Channel"),
+    "digest.col_target": ("ผู้รับ", "Recipient"),
+    "digest.col_plan": ("ถ้ากดส่งตอนนี้", "Send now would"),
+    "digest.col_note": ("หมายเหตุ", "Note"),
+    "digest.col_period": ("รอบ", "Period"),
+    "digest.col_status": ("สถานะ", "Status"),
+    "digest.col_as_of": ("ข้อมูล ณ วันที่", "Data as of"),
+    "digest.col_started": ("เริ่มส่ง", "Started"),
+    "digest.plan_would_send": ("ส่ง", "send"),
+    "digest.plan_would_resume": ("ส่งต่อด้วยรหัสส่งซ้ำเดิม (LINE ไม่ส่งซ้ำ)", "resume with the same retry key (LINE drops repeats)"),
+    "digest.plan_skipped": ("ไม่ส่ง", "not send"),
+    "digest.status_sent": ("ส่งแล้ว", "sent"),
+    "digest.status_failed": ("ส่งไม่สำเร็จ", "failed"),
+    "digest.status_unknown": ("ไม่ทราบผล", "outcome unknown"),
+    "digest.status_skipped": ("ไม่ส่ง", "not sent"),
+})
