@@ -1,4 +1,5 @@
-"""Stores: one contract (SheetStore) over the embedded SQLite workbook (local) and the Google Sheet (google/).
+"""Stores: one contract (SheetStore) over the embedded SQLite workbook (local), the Google Sheet (google/) and
+PostgreSQL (postgres/).
 
 May import: de_core.sheet and de_core.thaidate; never a capability package.
 """

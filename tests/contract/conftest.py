@@ -11,8 +11,9 @@ from de_core.store.google.store import GoogleSheetStore
 from tests.fakesheets import FakeSheetsServer
 from tests.fakesheets.fixtures import fake_sheets  # noqa: F401  (pytest fixture)
 from tests.integration.gsheets_support import google_store
+from tests.pgserver.fixtures import pg_server, postgres_factory  # noqa: F401  (pytest fixtures)
 
-STORE_KINDS = ["sqlite", "google"]
+STORE_KINDS = ["sqlite", "google", "postgresql"]
 
 
 @pytest.fixture
@@ -33,4 +34,6 @@ def make_store(request):
         return request.getfixturevalue("sqlite_factory")
     if request.param == "google":
         return request.getfixturevalue("google_factory")
+    if request.param == "postgresql":  # a real server (tests/pgserver): skipped where none can be had, never in CI
+        return request.getfixturevalue("postgres_factory")
     raise AssertionError(f"unknown store kind {request.param}")

@@ -1,4 +1,4 @@
-"""The store contract: every store (SQLite, Google Sheets) must pass these, unchanged."""
+"""The store contract: every store (SQLite, Google Sheets, PostgreSQL) must pass these, unchanged."""
 
 from __future__ import annotations
 
