@@ -84,3 +84,34 @@ def test_periods_have_gregorian_keys_and_buddhist_era_labels():
     assert period_of(date(2023, 7, 3)).previous().key == "2023-W26"
     with pytest.raises(ValueError):
         period_of(date(2023, 6, 30), "year")
+
+
+def test_the_allowance_table_of_the_readme_is_what_a_schedule_costs():
+    from de_core.digest.period import messages_per_month
+
+    assert [messages_per_month("week", n) for n in (10, 25, 60)] == [44, 109, 261]
+    assert [messages_per_month("month", n) for n in (10, 25, 60)] == [10, 25, 60]
+    assert [messages_per_month("day", n) for n in (10, 25, 60)] == [305, 761, 1827]
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    assert "| weekly (`every = \"week\"`) | 44 a month | 109 a month | 261 a month |" in readme
+    assert "| daily | 305 | 761 | 1,827 |" in readme
+
+
+def test_the_readme_and_the_example_secrets_hold_settings_that_load():
+    import re
+    import tomllib
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    section = (root / "README.md").read_text(encoding="utf-8").split("## Digests by LINE and e-mail", 1)[1]
+    block = re.search(r"```toml\n(.+?)\n```", section, flags=re.S).group(1)
+    s = load_settings(tomllib.loads(block))
+    assert s.channels == ("line", "email") and len(s.targets()) == 3
+    example = (root / ".streamlit" / "secrets.toml.example").read_text(encoding="utf-8")
+    digest = example.split("# Digests by LINE and e-mail", 1)[1]
+    lines = [ln[2:] for ln in digest.splitlines()
+             if re.match(r"# (\[\w+\]|\w+ = )", ln) and not ln.startswith("# broadcast")]  # the settings, uncommented
+    toml = tomllib.loads("\n".join(lines).replace("C<32 characters>", GROUP[:1] + GROUP[1:]))
+    assert load_settings(toml).targets(["line"]) == [("line", GROUP)]
