@@ -54,11 +54,17 @@ def settings() -> tuple[DigestSettings, str]:
 
 
 def preview(wb: Workbook, fy: int) -> Preview:
-    """This period's digest in every form it is sent (secrets never enter it: the message holds none)."""
+    """This period's digest in every form it is sent (secrets never enter it: the message holds none); made once per
+    workbook, year, day and settings (Workbook.derived), so a rerun of the page costs nothing."""
     conf, problem = settings()
-    digest = digest_for(wb, fy, today(), conf)
-    return Preview(conf, problem, digest, conf.redact(digest_text(digest)), flex_message(digest),
-                   conf.redact(digest_html(digest)))
+    day = today()
+
+    def make() -> Preview:
+        digest = digest_for(wb, fy, day, conf)
+        return Preview(conf, problem, digest, conf.redact(digest_text(digest)), flex_message(digest),
+                       conf.redact(digest_html(digest)))
+
+    return wb.derived(("digest_preview", fy, day, conf, problem), make)
 
 
 def _channel(channel: str) -> str:
