@@ -44,3 +44,13 @@ def sqlite_factory(tmp_path):
         return store
 
     return make
+
+
+@pytest.fixture(scope="session")
+def playwright_driver():
+    """The one Playwright driver of the whole test session: its sync API allows a single running instance per
+    thread, so the browser suite and the deploy tests both launch their Chromium from this one."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        yield pw

@@ -93,12 +93,11 @@ def app_url(tmp_path_factory) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def chromium_context():
+def chromium_context(playwright_driver):
     """One headless chromium with a fresh profile for the session (Playwright drives Debian's build)."""
     executable = ensure_chromium()
-    from playwright.sync_api import sync_playwright
-
-    with tempfile.TemporaryDirectory(prefix="chromium-profile-") as profile, sync_playwright() as pw:
+    pw = playwright_driver
+    with tempfile.TemporaryDirectory(prefix="chromium-profile-") as profile:
         context = pw.chromium.launch_persistent_context(
             profile, executable_path=str(executable), headless=True,
             args=CHROMIUM_ARGS,  # the fresh profile folder becomes --user-data-dir

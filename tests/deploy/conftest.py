@@ -313,16 +313,15 @@ def container_app(tmp_path_factory) -> Iterator[RunningApp]:
 
 
 @pytest.fixture(scope="session")
-def browser():
-    """One headless Debian chromium for the deploy tests; each test opens its own context (fresh cookies)."""
+def browser(playwright_driver):
+    """One headless Debian chromium for the deploy tests; each test opens its own context (fresh cookies). It is
+    launched from the session's one Playwright driver (tests/conftest.py), which the browser suite shares."""
     executable = ensure_chromium()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        launched = pw.chromium.launch(executable_path=str(executable), headless=True,
-                                      args=[*CHROMIUM_ARGS, f"--host-resolver-rules=MAP {OFFICE_HOST} 127.0.0.1"])
-        yield launched
-        launched.close()
+    launched = playwright_driver.chromium.launch(
+        executable_path=str(executable), headless=True,
+        args=[*CHROMIUM_ARGS, f"--host-resolver-rules=MAP {OFFICE_HOST} 127.0.0.1"])
+    yield launched
+    launched.close()
 
 
 def new_context(browser, **options):
