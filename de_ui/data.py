@@ -14,7 +14,7 @@ from streamlit.runtime.caching import cache_utils
 
 from de_core.display.mdtext import md_escape_lines
 from de_core.ops.backup import backup_if_due
-from de_core.ops.config import EMBEDDED, backend_kind, embedded_path, open_embedded
+from de_core.ops.config import EMBEDDED, POSTGRES, backend_kind, embedded_path, open_embedded, open_postgres
 from de_core.sheet.raw import RawWorkbook
 from de_core.sheet.workbook import Workbook, parse_workbook
 from de_core.store import StoreError
@@ -73,13 +73,34 @@ def _now() -> float:
     return cache_utils.TTLCACHE_TIMER()
 
 
-def _store_key() -> str:
-    """Which store a loaded workbook came from (the embedded file or the spreadsheet), so the gate never hands a
-    workbook of one store to another."""
+def _store_key(store_id: str = "") -> str:
+    """Which store a loaded workbook came from (the embedded file, the spreadsheet, the office in PostgreSQL), so
+    the gate never hands a workbook of one store to another."""
     secrets = _secrets()
+    if store_id.startswith(f"{POSTGRES}:"):
+        return store_id
     if backend_kind(secrets) == EMBEDDED:
         return f"{EMBEDDED}:{embedded_path(secrets).resolve()}"
     return f"google:{((secrets.get('connections') or {}).get('gsheets') or {}).get('spreadsheet')}"
+
+
+def _session_office(secrets: dict) -> str:
+    """On PostgreSQL, the office of this session: a signed-in person's (verified e-mail listed under
+    [connections.postgresql.offices]), else the app's office. Decided on the server (st.user), never by the URL."""
+    from de_core.store.postgres.settings import postgres_settings
+    from de_ui.auth import verified  # de_ui.auth imports this module: imported when called
+
+    settings = postgres_settings(secrets)
+    user = st.user
+    email = str(user.get("email") or "") if user.get("is_logged_in") and verified(user.get("email_verified")) else ""
+    return settings.office_of(email) or settings.office
+
+
+def _store_id() -> str:
+    """The store this session reads: the backend, and on PostgreSQL the office ("postgresql:<office>")."""
+    secrets = _secrets()
+    kind = backend_kind(secrets)
+    return f"{POSTGRES}:{_or_stop(lambda: _session_office(secrets))}" if kind == POSTGRES else kind
 
 
 def forget_reads() -> None:
@@ -88,8 +109,36 @@ def forget_reads() -> None:
         LAST_READ.key, LAST_READ.workbook, LAST_READ.at, LAST_READ.forced = "", None, float("-inf"), False
 
 
-@st.cache_resource(show_spinner=False)
 def get_store():
+    """The store of this session: the one store of the process, or on PostgreSQL its office's (one per office)."""
+    return _store_for(_store_id())
+
+
+def _store_for(store_id: str):
+    if store_id.startswith(f"{POSTGRES}:"):
+        return _office_store(store_id.split(":", 1)[1])
+    return _process_store()
+
+
+# One store (one connection pool) per office and database for the process, kept in this module: never in
+# st.cache_resource, which any browser can empty with Streamlit's clear-cache message (PITFALLS), and each emptying
+# would leave a pool of open connections behind.
+OFFICE_STORES: dict[tuple[str, str], object] = {}
+_OFFICE_STORES_LOCK = threading.Lock()
+
+
+def _office_store(office: str):
+    """One office's PostgreSQL store (its connection pool), built once per office and process."""
+    secrets = _secrets()
+    key = (str((secrets.get("connections") or {}).get("postgresql")), office)
+    with _OFFICE_STORES_LOCK:
+        if key not in OFFICE_STORES:
+            OFFICE_STORES[key] = open_postgres(secrets, office)
+        return OFFICE_STORES[key]
+
+
+@st.cache_resource(show_spinner=False)
+def _process_store():
     """The store for this process, built once from the secrets (nothing connects at import time)."""
     secrets = _secrets()
     if backend_kind(secrets) == EMBEDDED:
@@ -101,7 +150,7 @@ def get_store():
 
 @st.cache_resource(ttl=cache_ttl(), show_spinner=False, max_entries=4, refresh_mode="background",
                    on_release=lambda wb: wb.forget_derived())
-def _load(_store_id: str) -> Workbook:
+def _load(store_id: str) -> Workbook:
     """Read and parse the workbook: once per ttl for the whole server. st.cache_resource hands every caller the
     same object (st.cache_data would unpickle a fresh copy on every call: at 20k reflections that was most of a
     rerun), so the workbook and what is derived from it (Workbook.derived) are read-only for pages.
@@ -110,13 +159,13 @@ def _load(_store_id: str) -> Workbook:
     background (nobody waits for the sheet; a failed background read keeps the last data and is tried again);
     after two ttl without a visit the next rerun reads in the foreground. refresh() (the button, the app's own
     saves) drops it at once, so the next rerun reads the sheet."""
-    key = _store_key()
+    key = _store_key(store_id)
     with _LAST_READ_LOCK:
         kept = LAST_READ.workbook if LAST_READ.key == key and not LAST_READ.forced else None
         if kept is not None and _now() - LAST_READ.at < min_reread_seconds():
             return kept  # the cache was emptied by a refresh storm or a clear-cache message: no new read yet
         LAST_READ.forced = False
-    raw = get_store().read_all()
+    raw = _store_for(store_id).read_all()
     if backend() == EMBEDDED:  # the day's copy of a long-running server's healthy file (never raises)
         backup_if_due(embedded_path(_secrets()))
     wb = parse_workbook(raw)
@@ -128,7 +177,7 @@ def _load(_store_id: str) -> Workbook:
 
 def workbook() -> Workbook:
     """The parsed workbook, or a clear message and a stopped page when the store cannot be read."""
-    return _or_stop(lambda: _load(backend()))
+    return _or_stop(lambda: _load(_store_id()))
 
 
 def sheet_cells(wb: Workbook | None = None) -> RawWorkbook:

@@ -7,9 +7,9 @@ from collections.abc import Mapping
 import streamlit as st
 
 from de_core.display.mdtext import md_escape_lines
-from de_core.ops.config import EMBEDDED, embedded_path
+from de_core.ops.config import EMBEDDED, POSTGRES, embedded_path
 from de_core.ops.new_year import YearPlan, apply_new_year, plan_new_year
-from de_core.ops.setup import Office, SetupResult, init_embedded, init_google
+from de_core.ops.setup import Office, SetupResult, init_embedded, init_google, init_postgres
 from de_core.sheet.schema import load_schema
 from de_core.store.base import StoreError
 from de_ui.chrome import YEAR_CHANGED_KEY
@@ -30,6 +30,8 @@ def start_office(values: Mapping[str, str]) -> SetupResult | None:
     try:
         if backend() == EMBEDDED:
             result = init_embedded(embedded_path(_secrets()), office)
+        elif backend() == POSTGRES:
+            result = init_postgres(get_store(), office)
         else:
             result = init_google(get_store(), office)
     except StoreError as err:

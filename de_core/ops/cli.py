@@ -1,6 +1,7 @@
 """The `de-dashboard` command: `provision` a Google Sheet for the dashboard, `check` it without writing, make
 the editor `passcode` line for secrets.toml, start the office's own workbook (`init`), carry the plan into the
-`new-year`, or make and send this period's `digest`."""
+`new-year`, or make and send this period's `digest`; set up PostgreSQL (`migrate`, `region`) and `copy` a workbook
+between a Google Sheet, the embedded file and PostgreSQL."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from typing import Any, TextIO
 import gspread
 
 from de_core.ops.cli_digest import add_digest, run_digest
+from de_core.ops.cli_postgres import add_postgres_commands, run_copy, run_migrate, run_region
 from de_core.ops.cli_report import add_report, run_report
 from de_core.ops.cli_year import add_init, add_new_year, run_init, run_new_year
 from de_core.ops.config import embedded_path
@@ -48,6 +50,7 @@ def _parser() -> argparse.ArgumentParser:
     add_new_year(sub, DEFAULT_SECRETS)
     add_report(sub, DEFAULT_SECRETS)
     add_digest(sub, DEFAULT_SECRETS)
+    add_postgres_commands(sub, DEFAULT_SECRETS)
     for name, text in COMMANDS.items():
         cmd = sub.add_parser(name, help=text, description=text)
         cmd.add_argument("--spreadsheet", help="sheet URL or key (default: spreadsheet in [connections.gsheets])")
@@ -92,6 +95,12 @@ def run(args: argparse.Namespace, client_factory: ClientFactory, out: TextIO) ->
         return OK if run_report(args, secrets, client_factory, out) else FAILURE
     if args.command == "digest":
         return run_digest(args, secrets, client_factory, out)
+    if args.command == "migrate":
+        return OK if run_migrate(args, secrets, out) else FAILURE
+    if args.command == "region":
+        return OK if run_region(args, secrets, out) else FAILURE
+    if args.command == "copy":
+        return OK if run_copy(args, secrets, client_factory, out) else FAILURE
     section = gsheets_section(secrets)
     spreadsheet = args.spreadsheet or str(section.get("spreadsheet") or "")
     if not spreadsheet:

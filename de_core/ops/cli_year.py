@@ -1,5 +1,6 @@
 """`de-dashboard init` and `de-dashboard new-year`: the commands that act on the office's own workbook, on the store
-the app would open (the Google Sheet in [connections.gsheets], else the embedded file at $DE_DASHBOARD_DB)."""
+the app would open (PostgreSQL in [connections.postgresql], the Google Sheet in [connections.gsheets], else the
+embedded file at $DE_DASHBOARD_DB)."""
 
 from __future__ import annotations
 
@@ -8,9 +9,9 @@ import getpass
 from collections.abc import Callable, Mapping
 from typing import Any, TextIO
 
-from de_core.ops.config import GOOGLE, backend_kind, embedded_path, open_embedded
+from de_core.ops.config import GOOGLE, POSTGRES, backend_kind, embedded_path, open_embedded, open_postgres
 from de_core.ops.new_year import NOT_CARRIED, ORDER, YearPlan, apply_new_year, plan_new_year
-from de_core.ops.setup import Office, init_embedded, init_google
+from de_core.ops.setup import Office, init_embedded, init_google, init_postgres
 from de_core.sheet.schema import load_schema
 from de_core.store.base import SheetStore
 from de_core.store.google.auth import gsheets_section
@@ -56,6 +57,10 @@ def run_init(args: argparse.Namespace, secrets: Mapping[str, Any], client_factor
     if backend_kind(secrets) == GOOGLE:
         result = init_google(open_store(secrets, client_factory), office)
         where = "Google Sheet"
+    elif backend_kind(secrets) == POSTGRES:
+        store = open_store(secrets, client_factory)
+        result = init_postgres(store, office)
+        where = f"PostgreSQL ({store.office})"
     else:
         result = init_embedded(embedded_path(secrets), office)
         where = str(result.path)
@@ -71,6 +76,8 @@ def run_init(args: argparse.Namespace, secrets: Mapping[str, Any], client_factor
 
 def open_store(secrets: Mapping[str, Any], client_factory: Callable[[Mapping[str, Any]], Any]) -> SheetStore:
     """The store the app would open with these secrets."""
+    if backend_kind(secrets) == POSTGRES:
+        return open_postgres(secrets)
     if backend_kind(secrets) == GOOGLE:
         section = gsheets_section(secrets)
         return GoogleSheetStore(client_factory(section), str(section["spreadsheet"]),

@@ -10,16 +10,23 @@ from typing import Any
 from de_core.ops.backup import backup_if_due
 from de_core.ops.demo import demo_workbook
 from de_core.ops.workbook_health import cannot_open, check_workbook, on_damage
+from de_core.store.base import SheetStore, StoreError
 from de_core.store.local import SQLiteStore, default_path
+from de_core.store.postgres.settings import configured as postgres_configured
+from de_core.store.postgres.settings import postgres_settings, psycopg_needed
 from de_core.store.workbook_file import create_new
 from de_core.writing.submission import bangkok_now
 
 EMBEDDED = "embedded"
 GOOGLE = "google"
+POSTGRES = "postgresql"
 
 
 def backend_kind(secrets: Mapping[str, Any]) -> str:
-    """'google' when [connections.gsheets] names a spreadsheet, else 'embedded'."""
+    """'postgresql' when [connections.postgresql] names a database (a url or a host), else 'google' when
+    [connections.gsheets] names a spreadsheet, else 'embedded'."""
+    if postgres_configured(secrets):
+        return POSTGRES
     gsheets = (secrets.get("connections") or {}).get("gsheets") or {}
     return GOOGLE if gsheets.get("spreadsheet") else EMBEDDED
 
@@ -49,3 +56,18 @@ def open_embedded(path: Path, seed_demo: bool = True, clock: Callable[[], dateti
     store = SQLiteStore(path, on_damage=on_damage(path))
     store.add_missing_tabs()  # newer tabs (DECISIONS.md): a workbook made by an older version gains them here
     return store
+
+
+def open_postgres(secrets: Mapping[str, Any], office: str = "") -> SheetStore:
+    """The PostgreSQL store of `office` (default: office in [connections.postgresql]) over the app's connection
+    set-up; a new office gets every tab with its header row. Raises StoreError: no office (a regional set-up),
+    psycopg not installed, a database not migrated (SchemaMismatch), unreachable (StoreUnavailable)."""
+    settings = postgres_settings(secrets)
+    office = office or settings.office
+    if not office:
+        raise StoreError("ตั้งค่านี้เป็นของเขต (region) ไม่ใช่ของสำนักงาน: ใส่ office ใน [connections.postgresql]",
+                         "These settings are for a region, not an office: set office in [connections.postgresql]",
+                         "ดูตัวอย่างใน .streamlit/secrets.toml.example", "See .streamlit/secrets.toml.example")
+    with psycopg_needed():
+        from de_core.store.postgres.store import open_office
+    return open_office(settings.conninfo, office, settings.pool_size)

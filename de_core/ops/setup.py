@@ -5,7 +5,8 @@ the current fiscal year from today's date in Asia/Bangkok.
 Embedded: the new workbook takes the configured path; a demo workbook found there is kept beside it under a new
 name (`workbook-demo-<date-time>.sqlite`), never overwritten; a workbook of the office's own data, or a damaged
 file, is refused. Google: the sheet is provisioned like `provision` does, with the settings row; a sheet holding
-the demo is refused (a sheet cannot be renamed aside: use a new one).
+the demo is refused (a sheet cannot be renamed aside: use a new one). PostgreSQL: the settings row goes into the
+office's empty workbook; an office with data is refused.
 """
 
 from __future__ import annotations
@@ -132,6 +133,21 @@ def init_google(store, office: Office, now: datetime | None = None) -> SetupResu
                       "Make a new Google Sheet, share it with the service account, and run init on it")
     provision(store, empty_workbook(office, fiscal_year))
     store.refresh_metadata()  # the tabs it just made
+    return SetupResult(fiscal_year)
+
+
+def init_postgres(store, office: Office, now: datetime | None = None) -> SetupResult:
+    """The office's settings row for the current fiscal year, into its PostgreSQL workbook (which has every tab
+    from the first time the app opened it). Raises StoreError when the office already holds data, the demo too:
+    rows in a shared database are never moved aside (start under a new office key)."""
+    fiscal_year = current_fiscal_year(now)
+    raw = store.read_all()
+    if any(c.strip() for tab in raw.tabs.values() for row in tab.rows[1:] for c in row):
+        raise _refuse(f"สำนักงาน «{store.office}» มีข้อมูลในฐานข้อมูลอยู่แล้ว จึงไม่สร้างใหม่ทับ",
+                      f"Office «{store.office}» already holds data in the database, so nothing was made over it",
+                      "เริ่มด้วยรหัสสำนักงานใหม่ (office ใน [connections.postgresql])",
+                      "Start under a new office key (office in [connections.postgresql])")
+    store.append("settings", [settings_row(office, fiscal_year)])
     return SetupResult(fiscal_year)
 
 

@@ -9,6 +9,7 @@ import psycopg
 
 from de_core.sheet.raw import RawTab, RawWorkbook
 from de_core.sheet.schema import Schema
+from de_core.store.base import StoreError
 from de_core.store.postgres.rows import check_text, jsonb, plan_tab, row_key
 
 BULK = """INSERT INTO sheet_rows (office, title, row_id, first_of_id, cells)
@@ -30,11 +31,15 @@ def register(conn: psycopg.Connection, office: str) -> None:
     conn.execute("INSERT INTO offices (office) VALUES (%s) ON CONFLICT DO NOTHING", (office,))
 
 
-def insert_tab(conn: psycopg.Connection, office: str, schema: Schema, tab: RawTab, position: int) -> None:
-    """One tab with its header row and data rows, cell for cell."""
+def insert_tab(conn: psycopg.Connection, office: str, schema: Schema, tab: RawTab, position: int,
+               replace: bool = False) -> None:
+    """One tab with its header row and data rows, cell for cell (`replace`: a tab of that title without rows may
+    already be there; its header row and place are replaced)."""
     check_text(tab.title, tab.rows)
     header = [str(c) for c in tab.rows[0]] if tab.rows else None
-    conn.execute("INSERT INTO tabs (office, title, position, header) VALUES (%s, %s, %s, %s)",
+    conn.execute("INSERT INTO tabs (office, title, position, header) VALUES (%s, %s, %s, %s)"
+                 + (" ON CONFLICT (office, title) DO UPDATE SET position = excluded.position, header = excluded.header"
+                    if replace else ""),
                  (office, tab.title, position, jsonb(header) if header is not None else None))
     planned = plan_tab(schema, tab)
     for start in range(0, len(planned), CHUNK):
@@ -56,6 +61,29 @@ def fill_office(conn: psycopg.Connection, office: str, schema: Schema, raw: RawW
         for position, tab in enumerate(tabs):
             insert_tab(conn, office, schema, tab, position)
     return True
+
+
+def fill_empty_office(conn: psycopg.Connection, office: str, schema: Schema, raw: RawWorkbook) -> None:
+    """Copy a whole workbook in, cell for cell and in its tab order, into an office that holds no data row (it may
+    have the header-only tabs the app makes when it opens an office: those of the same title are replaced, the
+    others follow). Raises StoreError when the office already holds data: nothing is written."""
+    _lock_office(conn, office)
+    register(conn, office)
+    if conn.execute("SELECT 1 FROM sheet_rows WHERE office = %s LIMIT 1", (office,)).fetchone():
+        raise StoreError(f"สำนักงาน «{office}» มีข้อมูลในฐานข้อมูลอยู่แล้ว จึงไม่คัดลอกทับ",
+                         f"Office «{office}» already holds data in the database; nothing was copied over it",
+                         "คัดลอกไปยังรหัสสำนักงานใหม่ (--office) หรือให้ผู้ดูแลฐานข้อมูลลบข้อมูลเดิมก่อน",
+                         "Copy to a new office key (--office), or have the database's owner remove the old rows first")
+    have = titles(conn, office)
+    tabs = list(raw.tabs.values())
+    present = {found.key for t in tabs if (found := schema.find_tab(t.title)) is not None}
+    tabs += [RawTab(t.th, [t.headers("th")]) for t in schema.tabs if t.key not in present and t.th not in raw.tabs]
+    with conn.pipeline():
+        for position, tab in enumerate(tabs):
+            insert_tab(conn, office, schema, tab, position, replace=tab.title in have)
+        for offset, title in enumerate(t for t in have if t not in {tab.title for tab in tabs}):
+            conn.execute("UPDATE tabs SET position = %s WHERE office = %s AND title = %s",
+                         (len(tabs) + offset, office, title))
 
 
 def add_missing_tabs(conn: psycopg.Connection, office: str, schema: Schema) -> list[str]:

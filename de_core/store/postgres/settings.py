@@ -7,7 +7,8 @@ Reads settings only: importing this module never imports psycopg.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import quote, urlencode
@@ -118,3 +119,16 @@ def postgres_settings(secrets: Mapping[str, Any]) -> PostgresSettings:
     except (TypeError, ValueError):
         raise _bad("pool_size ต้องเป็นจำนวนเต็ม", "pool_size must be a whole number") from None
     return PostgresSettings(conninfo_of(section), office, region, _members(section), pool_size)
+
+
+@contextmanager
+def psycopg_needed() -> Iterator[None]:
+    """Around an import of the PostgreSQL store: a missing psycopg becomes a StoreError saying how to install it."""
+    try:
+        yield
+    except ImportError as exc:
+        if "psycopg" not in str(exc):
+            raise
+        raise StoreError("ยังไม่ได้ติดตั้งส่วนเสริม PostgreSQL (psycopg)", "The PostgreSQL extra (psycopg) is not installed",
+                         'ติดตั้งด้วย .venv/bin/pip install -e ".[postgres]"',
+                         'Install it: .venv/bin/pip install -e ".[postgres]"') from exc

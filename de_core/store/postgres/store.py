@@ -83,6 +83,12 @@ class PostgresStore:
         with self._tx() as conn:
             return load.fill_office(conn, self.office, self.schema, raw)
 
+    def copy_in(self, raw: RawWorkbook) -> None:
+        """Copy a whole workbook in, cell for cell, to an office without data rows (`de-dashboard copy`).
+        Raises StoreError when the office already holds data (nothing written)."""
+        with self._tx() as conn:
+            load.fill_empty_office(conn, self.office, self.schema, raw)
+
     def add_missing_tabs(self) -> list[str]:
         """Add, with their Thai header rows, the schema tabs the office lacks (newer tabs). Returns the titles."""
         with self._tx() as conn:
