@@ -4,7 +4,6 @@ server on a free port over a fresh embedded workbook, and one headless browser f
 from __future__ import annotations
 
 import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -17,6 +16,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.services import apt_installed
+
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = ROOT / "artifacts" / "browser"
@@ -28,17 +29,7 @@ SERVER_START_SECONDS = 90
 
 def ensure_chromium() -> Path:
     """/usr/bin/chromium, installed with apt-get when missing (root only; elsewhere the tests skip, in CI they fail)."""
-    if CHROMIUM.exists():
-        return CHROMIUM
-    if os.geteuid() != 0 or shutil.which("apt-get") is None:
-        if os.environ.get("CI"):  # CI must run them: never a silent skip there
-            pytest.fail("CI cannot install chromium (needs root and apt-get); the browser suite must run in CI")
-        pytest.skip("browser tests need /usr/bin/chromium: run as root (they apt-get install it) or "
-                    "`sudo apt-get install -y chromium`")
-    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-    subprocess.run(["apt-get", "update"], check=True, env=env, stdout=subprocess.DEVNULL)
-    subprocess.run(["apt-get", "install", "-y", "chromium"], check=True, env=env, stdout=subprocess.DEVNULL)
-    return CHROMIUM
+    return apt_installed(CHROMIUM, "chromium", "the browser tests")
 
 
 def _free_port() -> int:

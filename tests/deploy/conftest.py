@@ -22,6 +22,7 @@ from pathlib import Path
 import pytest
 
 from tests.browser.conftest import CHROMIUM_ARGS, SERVER_START_SECONDS, _free_port, _healthy, ensure_chromium
+from tests.services import apt_installed
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCKERFILE = ROOT / "Dockerfile"
@@ -38,17 +39,7 @@ OFFICE_HOST = "de-dashboard.test"
 def ensure_nginx() -> Path:
     """Debian's nginx, installed with apt-get when missing (root only; elsewhere the tests skip, in CI they fail).
     In a container without systemd the package starts no service; the tests run their own nginx in the foreground."""
-    if NGINX.exists():
-        return NGINX
-    if os.geteuid() != 0 or shutil.which("apt-get") is None:
-        if os.environ.get("CI"):  # CI must run them: never a silent skip there
-            pytest.fail("CI cannot install nginx (needs root and apt-get); the reverse-proxy tests must run in CI")
-        pytest.skip("reverse-proxy tests need /usr/sbin/nginx: run as root (they apt-get install it) or "
-                    "`sudo apt-get install -y nginx`")
-    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-    subprocess.run(["apt-get", "update"], check=True, env=env, stdout=subprocess.DEVNULL)
-    subprocess.run(["apt-get", "install", "-y", "nginx"], check=True, env=env, stdout=subprocess.DEVNULL)
-    return NGINX
+    return apt_installed(NGINX, "nginx", "the reverse-proxy tests")
 
 
 def instructions(text: str) -> list[tuple[str, str]]:
