@@ -1,5 +1,6 @@
 """Show a plotly chart with the modebar's "download as PNG" kept, named, and sharp enough for a slide;
-made once per data version and reused by every rerun (cached_chart)."""
+made once per data version and reused by every rerun (cached_chart). The modebar shows on hover only (plotly's
+default): forced on, it sat on the legends and labels (PITFALLS)."""
 
 from __future__ import annotations
 
@@ -17,11 +18,10 @@ PNG_SCALE = 2  # twice the on-screen pixels: crisp on a projector slide or in a 
 
 
 def chart_config(filename: str) -> dict:
-    """The plotly config: modebar with the camera button saving `filename`.png, no plotly logo."""
+    """The plotly config: the modebar on hover with the camera button saving `filename`.png, no plotly logo."""
     safe = re.sub(r"[^\w.-]+", "-", filename, flags=re.ASCII).strip("-") or "chart"
     return {
         "displaylogo": False,
-        "displayModeBar": True,
         "toImageButtonOptions": {"format": "png", "filename": safe, "scale": PNG_SCALE},
         "modeBarButtonsToRemove": ["select2d", "lasso2d"],
     }

@@ -16,7 +16,8 @@ _FROM_URL = "_meeting_from_url"
 ON = frozenset({"1", "true", "yes", "on"})
 DEFAULT_REFRESH_SECONDS = 60
 
-# Our own constant CSS (never user text): bigger type for a projector, no Streamlit header bar.
+# Our own constant CSS (never user text): bigger type for a projector, no Streamlit header bar; the HTML blocks
+# (tables, bullet graphs, figures: de_core.display.html_style) grow with it, the late list to ≥ 20 px.
 MEETING_CSS = """<style id="sujarit-meeting">
 [data-testid="stHeader"] { display: none; }
 .block-container, [data-testid="stMainBlockContainer"] { padding-top: 1rem; max-width: 100%; }
@@ -26,6 +27,14 @@ h2, h3 { font-size: 2.1rem !important; }
 [data-testid="stMetricLabel"], [data-testid="stMetricLabel"] * { font-size: 1.3rem !important; }
 [data-testid="stMetricValue"], [data-testid="stMetricValue"] * { font-size: 3rem !important; line-height: 1.25; }
 [data-testid="stMetricDelta"], [data-testid="stMetricDelta"] * { font-size: 1.3rem !important; }
+.sj-bullets { font-size: 1.45rem !important; row-gap: 0.6rem !important; }
+.sj-table { font-size: 1.6rem !important; line-height: 1.35 !important; }
+.sj-fig-label { font-size: 1.25rem !important; }
+.sj-fig-value { font-size: 1.7rem !important; }
+.sj-figs { grid-template-columns: repeat(2, minmax(0, 1fr)) !important; }
+.sj-stat-label, .sj-stat-sub { font-size: 1.5rem !important; }
+.sj-stat-value { font-size: 4.2rem !important; }
+.sj-stat-note { font-size: 1.2rem !important; }
 </style>"""
 
 

@@ -1,4 +1,5 @@
-"""Activities: the Gantt of the fiscal year, the spread over quarters, and one activity in detail."""
+"""Activities: the Gantt of the fiscal year, the spread over quarters (what they hold, said plainly), and one
+activity in detail; tables show their whole text."""
 
 import streamlit as st
 
@@ -7,10 +8,11 @@ from de_core.activities.charts import gantt, quarter_chart
 from de_core.activities.timeline import STATUSES
 from de_core.activities.view import activities_view
 from de_core.cycle.progress import GROUPS
-from de_core.thaidate import format_baht
+from de_core.display import html
 from de_ui.charts import cached_chart
 from de_ui.chrome import page_start
 from de_ui.i18n import t
+from de_ui.markup import notes, show, table
 
 page = page_start("activities.title")
 wb, fy, L = page.wb, page.fy, page.lang
@@ -33,19 +35,17 @@ if late:
     st.error(t("activities.late_count", n=late), icon=":material/schedule:")
 if rows:
     chosen = (tuple(owners), tuple(statuses), tuple(groups))
-    cached_chart(wb, "act_gantt", (fy, view.as_of, L, chosen), lambda: gantt(rows, fy, view.as_of, wb.schema, L))
+    cached_chart(wb, "act_gantt", (fy, view.as_of, L, chosen),
+                 lambda: gantt(rows, fy, view.as_of, wb.schema, L, view.kpi_names(L)))
 else:
     st.info(t("activities.no_match"))
 if view.timeline.problems:
     st.warning(t("activities.date_problems", n=len(view.timeline.problems)), icon=":material/event_busy:")
-    st.dataframe(tx.problems_table(view.timeline.problems, L), hide_index=True, width="stretch")
+    table(tx.problems_table(view.timeline.problems, L))
 
 st.subheader(t("activities.quarters"))
-st.caption(t("activities.quarters_help"))
-for message in tx.spread_messages(view.spread, L):
-    st.warning(message, icon=":material/warning:")
-if not view.spread.warnings:
-    st.success(t("activities.spread_ok"), icon=":material/check_circle:")
+st.caption(f"{t('activities.quarters_help')} · {tx.quarters_line(view.spread, L)}")
+notes(tx.spread_messages(view.spread, L), tx.spread_ok(view.spread, L))
 cached_chart(wb, "act_quarters", (fy, view.as_of, L), lambda: quarter_chart(view.spread, L))
 
 st.subheader(t("activities.detail"))
@@ -56,22 +56,17 @@ if detail is not None:
     st.markdown(f"**{tx.md_escape(act.get('no') or '')} {tx.md_escape(act.get('title'))}**")
     if detail.parent:
         st.caption(t("activities.part_of", name=tx.md_escape(detail.parent.get("title"))))
-    m1, m2, m3, m4 = st.columns(4)
-    m1.metric(t("activities.col_status"), t(f"activities.status_{detail.row.status}"))
-    m2.metric(t("budget.planned"), tx.planned_text(detail, L))
-    m3.metric(t("budget.spent"), format_baht(detail.spent, L))
-    m4.metric(t("budget.remaining"), format_baht(detail.remaining, L))
-    st.dataframe(tx.timeline_table([detail.row], L), hide_index=True, width="stretch")
+    show(html.figures(tx.detail_figures(detail, L)))
+    table(tx.timeline_table([detail.row], L))
     st.caption(tx.tags_line(act, wb.schema, L))
     if detail.unknown_kpis:
         st.warning(t("activities.unknown_kpis", ids=tx.md_escape(", ".join(detail.unknown_kpis))))
-    for section, table in tx.detail_tables(detail, wb.schema, L).items():
+    for section, frame in tx.detail_tables(detail, wb.schema, L).items():
         st.markdown(f"**{t(f'activities.section_{section}')}**")
-        if table.empty:
+        if frame.empty:
             st.caption(t("activities.none"))
         else:
-            st.dataframe(table, hide_index=True, width="stretch",
-                         column_config={t("activities.col_link"): st.column_config.LinkColumn()})
+            table(frame, links={t("activities.col_link"): t("activities.open_link")})
     if detail.links:
         st.caption(t("activities.links"))
-        st.text("\n".join(detail.links))
+        show(html.links([(url, url) for url in detail.links]))

@@ -1,13 +1,15 @@
-"""DE stage tracker: every stage and numbered step with status, owner, dates and evidence; late steps in red."""
+"""DE stage tracker: every stage and numbered step with status, owner, dates and evidence; late steps in red.
+Tables show their whole text (they wrap, and turn into one block per step on a phone)."""
 
 import streamlit as st
 
 from de_core.cycle import charts
 from de_core.cycle.tracker import STATUS_FILTERS, build_tracker, status_label, table_rows
-from de_ui.blocks import metrics, table
+from de_ui.blocks import metrics
 from de_ui.charts import cached_chart
 from de_ui.chrome import page_start, today
 from de_ui.i18n import t
+from de_ui.markup import keyed_table
 
 page = page_start("tracker.title", meeting_switch=True)
 wb, fy, L = page.wb, page.fy, page.lang
@@ -29,11 +31,6 @@ metrics({t("tracker.done_total"): t("overview.steps_done", done=view.done, total
 stages = [(t(f"stage.{blk.stage}") if blk.stage else t("tracker.no_stage"), blk.segments) for blk in view.stages]
 cached_chart(wb, "tracker_bars", (fy, day, L, tuple(statuses), tuple(owners)), lambda: charts.stage_bars(stages, L))
 
-config = {
-    "title": st.column_config.TextColumn(t("tracker.col_title"), width="medium"),
-    "evidence": st.column_config.LinkColumn(t("tracker.col_evidence"), display_text=t("tracker.open_evidence")),
-    "links": st.column_config.NumberColumn(t("tracker.col_links"), format="%d"),
-}
 for blk, (label, _) in zip(view.stages, stages, strict=True):
     p = blk.progress
     st.subheader(f"{label} · {t('overview.steps_done', done=p.done, total=p.total)}")
@@ -43,5 +40,7 @@ for blk, (label, _) in zip(view.stages, stages, strict=True):
     if not blk.rows:
         st.caption(t("tracker.none_match"))
         continue
-    table(table_rows(wb, blk.rows, L), "tracker", ("no", "status", "owner", "due", "done"), f"tracker_{blk.stage}",
-          late="late", config=config)
+    keyed_table(table_rows(wb, blk.rows, L), "tracker", ("no", "title", "status", "owner", "due", "done", "evidence",
+                                                          "links"),
+                links={"evidence": t("tracker.open_evidence")}, late="late", nowrap=("no", "due", "done", "evidence"),
+                numeric=("links",), bare=("title",))

@@ -1,17 +1,19 @@
-"""KRA → KPI: the seed's matrix, each KPI's gauge against its target and baseline, its trend and evidence."""
+"""KRA → KPI: the seed's matrix; per KRA group its KPIs as bullet graphs (latest reading against target and
+baseline, one line each), then each KPI's card with its trend and evidence."""
 
 import streamlit as st
 
 from de_core.cycle import charts, kpis
+from de_core.cycle.bullets import group_bullet, kpi_bullet
 from de_core.cycle.feed import page_caption
 from de_core.cycle.progress import GROUPS
-from de_core.display.charts import share_gauge
+from de_core.display import html
 from de_core.display.mdtext import md_escape
-from de_core.thaidate import format_date
-from de_ui.blocks import metrics, paged, table
+from de_ui.blocks import metrics, paged
 from de_ui.charts import cached_chart
 from de_ui.chrome import page_start, today
 from de_ui.i18n import t
+from de_ui.markup import bullets, keyed_table, show
 
 BADGE = {"met": ("green", ":material/check_circle:"), "not_met": ("orange", ":material/pending:"),
          "no_reading": ("gray", ":material/hourglass_empty:"), "no_target": ("gray", ":material/help:")}
@@ -32,9 +34,7 @@ if not view.total:
 
 metrics({t(f"kpis.count_{key}"): view.total if key == "total" else view.counts[key]
          for key in ("total", *kpis.STATES[:3])})
-for col, block in zip(st.columns(len(view.groups)), view.groups, strict=True):
-    cached_chart(wb, f"kpis_sum_{block.group}", (fy, day, L), where=col,
-                 build=lambda b=block: share_gauge(b.summary.met, b.summary.total, kpis.group_label(b.group, L), L))
+bullets([group_bullet(b.summary, L, kpis.group_label(b.group, L)) for b in view.groups], label=t("overview.kpi_groups"))
 
 cards_tab, matrix_tab = st.tabs([t("kpis.tab_cards"), t("kpis.tab_matrix")])
 with cards_tab:
@@ -49,31 +49,24 @@ with listing:
         st.subheader(kpis.group_label(block.group, L))
         for kra in block.kras:
             st.markdown(f"**KRA:** {md_escape(kra.get('title') or '')}")
+        bullets([kpi_bullet(card.status, L) for card in block.cards], label=kpis.group_label(block.group, L))
         for card in block.cards:
             kpi, status = card.kpi, card.status
             with st.container(border=True):
-                text_col, gauge_col, trend_col = st.columns([1.3, 1, 1.2])
+                text_col, trend_col = st.columns([1.3, 1])
                 color, icon = BADGE[status.state]
                 text_col.markdown(f"**{md_escape(str(kpi.get('no') or ''))}. {md_escape(kpi.get('kpi') or '')}**")
                 text_col.badge(kpis.state_label(status.state, L), color=color, icon=icon)
                 for field in ("action", "expected_result", "measure", "evidence_types"):
                     if kpi.get(field):
                         text_col.markdown(f"*{t(f'kpis.{field}')}:* {md_escape(kpi[field])}")
-                with gauge_col:
-                    if status.actual is None:
-                        st.info(t("kpis.no_reading"))
-                    elif status.qualitative:
-                        st.metric(t("kpis.latest"), kpis.format_value(status.actual, kpi, L),
-                                  delta=format_date(status.latest.get("measured_on"), L), delta_color="off",
-                                  delta_arrow="off")
-                    else:
-                        cached_chart(wb, f"kpi_g_{kpi['_row']}", (fy, day, L), lambda s=status: charts.kpi_gauge(s, L))
-                    for e in card.evidence:
-                        st.link_button(md_escape(e.label(L)), e.url, type="tertiary", icon=":material/attach_file:")
+                if status.actual is None:
+                    trend_col.info(t("kpis.no_reading"))
+                show(html.links([(e.label(L), e.url) for e in card.evidence]), where=trend_col)
                 if card.has_trend:
                     trend_col.markdown(f"**{t('kpis.trend')}**")
                     cached_chart(wb, f"kpi_t_{kpi['_row']}", (fy, day, L), lambda s=status: charts.trend_line(s, L),
                                  where=trend_col)
 with matrix_tab:
-    table(kpis.matrix_rows(wb, view, L), "kpis", kpis.MATRIX_COLUMNS, "kpis_matrix",
-          config={"link": st.column_config.LinkColumn(t("kpis.col_link"), display_text=t("kpis.open_evidence"))})
+    keyed_table(kpis.matrix_rows(wb, view, L), "kpis", (*kpis.MATRIX_COLUMNS, "link"), links={"link": t("kpis.open_evidence")},
+                nowrap=("target", "actual"))

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from de_core.activities.quarters import Month, quarter_spread
+from de_core.activities.quarters import Month, QuarterSpread, quarter_spread
 from de_core.sheet.workbook import Record, Workbook
 from de_core.sheet.years import settings_for
 from de_core.thaidate import fiscal_months
@@ -161,6 +161,28 @@ def burn_curve(expenses: list[Record], monthly_planned: dict[Month, Decimal], fi
     return out
 
 
+@dataclass(frozen=True)
+class BudgetPace:
+    """The burn line where it stands: cumulative plan and spend to the end of the as-of month."""
+
+    month: Month
+    planned: Decimal
+    spent: Decimal
+
+    @property
+    def ahead(self) -> Decimal:
+        """Baht spent beyond the cumulative plan (negative: under plan)."""
+        return self.spent - self.planned
+
+
+def budget_pace(points: list[BurnPoint], as_of: date) -> BudgetPace | None:
+    """Plan and spend to the end of the as-of month; None when that month is outside the year's curve."""
+    point = next((p for p in points if p.month == (as_of.year, as_of.month)), None)
+    if point is None or point.spent is None:
+        return None
+    return BudgetPace(point.month, point.planned, point.spent)
+
+
 @dataclass
 class BudgetView:
     fiscal_year: int
@@ -168,12 +190,18 @@ class BudgetView:
     summary: BudgetSummary
     alerts: list[BudgetAlert] = field(default_factory=list)
     burn: list[BurnPoint] = field(default_factory=list)
+    spread: QuarterSpread | None = None
+
+    @property
+    def pace(self) -> BudgetPace | None:
+        return budget_pace(self.burn, self.as_of)
 
 
 def budget_view(wb: Workbook, fiscal_year: int, as_of: date) -> BudgetView:
-    """The Budget screen in one call: per-activity planned/spent/remaining, alerts, and the monthly burn."""
+    """The Budget screen in one call: per-activity planned/spent/remaining, alerts, the monthly burn and the
+    quarter spread."""
     summary = budget_summary(wb, fiscal_year)
     expenses = wb.rows("expenses", fiscal_year)
     spread = quarter_spread(wb.rows("activities", fiscal_year), fiscal_year)
     return BudgetView(fiscal_year, as_of, summary, budget_alerts(summary, expenses, fiscal_year),
-                      burn_curve(expenses, spread.monthly, fiscal_year, as_of))
+                      burn_curve(expenses, spread.monthly, fiscal_year, as_of), spread)

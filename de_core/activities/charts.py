@@ -8,7 +8,6 @@ decodes &lt; &gt; &amp; but shows &quot; as typed, so quotes stay as they are).
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
-from decimal import Decimal
 
 import pandas as pd
 import plotly.express as px
@@ -29,7 +28,6 @@ from de_core.display.charts import (
     STATUS_COLORS,
     TEMPLATE_NAME,
     figure,
-    gauge,
     plain,
 )
 from de_core.display.i18n import translate
@@ -66,7 +64,7 @@ def _as_of_line(fig: go.Figure, fiscal_year: int, as_of: date, lang: str) -> Non
                            text=_t("today_line", lang, date=format_date(as_of, lang)), font={"color": RED})
 
 
-def _hover(row: GanttRow, schema: Schema, lang: str) -> str:
+def _hover(row: GanttRow, schema: Schema, lang: str, kpis: dict[str, str] | None = None) -> str:
     chars, decls = tags(row.activity, schema, lang)
     lines = [
         f"<b>{plain(activity_name(row.activity))}</b>",
@@ -76,7 +74,7 @@ def _hover(row: GanttRow, schema: Schema, lang: str) -> str:
         f"{_t('col_actual', lang)}: " + (f"{format_date(row.actual[0], lang)} – {format_date(row.actual[1], lang)}"
                                          if row.actual else DASH),
         f"{_t('col_owner', lang)}: {plain(row.activity.get('owner') or DASH)}",
-        f"KPI: {plain(', '.join(row.activity.get('kpi_ids') or []) or DASH)}",
+        f"KPI: {plain(', '.join((kpis or {}).get(k, k) for k in row.activity.get('kpi_ids') or []) or DASH)}",
         f"{_t('col_characteristics', lang)}: {plain(chars or DASH)}",
         f"{_t('col_declarations', lang)}: {plain(decls or DASH)}",
     ]
@@ -92,8 +90,10 @@ def _unique(labels: list[str]) -> list[str]:
     return out
 
 
-def gantt(rows: list[GanttRow], fiscal_year: int, as_of: date, schema: Schema, lang: str) -> go.Figure:
-    """Planned bars coloured by status, thin dark actual bars over them, BE months, the as-of line."""
+def gantt(rows: list[GanttRow], fiscal_year: int, as_of: date, schema: Schema, lang: str,
+          kpis: dict[str, str] | None = None) -> go.Figure:
+    """Planned bars coloured by status, thin dark actual bars over them, BE months, the as-of line; the hover
+    names linked KPIs as `kpis` does (id → "ผู้บริหาร 3")."""
     charted = [r for r in rows if r.planned]
     labels = _unique([plain(r.label) for r in charted])  # category labels are plotly text: sheet text escaped
     status_names = {s: _t(f"status_{s}", lang) for s in STATUSES}
@@ -102,7 +102,7 @@ def gantt(rows: list[GanttRow], fiscal_year: int, as_of: date, schema: Schema, l
         "start": pd.to_datetime([r.planned[0] for r in charted]),
         "end": pd.to_datetime([r.planned[1] + timedelta(days=1) for r in charted]),
         "status": [status_names[r.status] if r.status in status_names else r.status for r in charted],
-        "hover": [_hover(r, schema, lang) for r in charted],
+        "hover": [_hover(r, schema, lang, kpis) for r in charted],
     })
     fig = px.timeline(df, x_start="start", x_end="end", y="label", color="status", custom_data=["hover"],
                       color_discrete_map={status_names[s]: STATUS_COLORS[s] for s in STATUSES},
@@ -114,7 +114,7 @@ def gantt(rows: list[GanttRow], fiscal_year: int, as_of: date, schema: Schema, l
             name=_t("actual_bar", lang), orientation="h", y=[label for label, _ in acted], width=0.3,
             base=[datetime.combine(r.actual[0], datetime.min.time()) for _, r in acted],
             x=[((r.actual[1] - r.actual[0]).days + 1) * 86_400_000 for _, r in acted],
-            marker={"color": "#263238"}, customdata=[[_hover(r, schema, lang)] for _, r in acted],
+            marker={"color": "#263238"}, customdata=[[_hover(r, schema, lang, kpis)] for _, r in acted],
             hovertemplate="%{customdata[0]}<extra></extra>"))
     fig.update_layout(template=TEMPLATE_NAME, height=140 + 34 * max(len(charted), 3), barmode="overlay",
                       legend={"orientation": "h", "y": -0.08, "title": None}, margin={"l": 10, "r": 10, "t": 40})
@@ -206,13 +206,3 @@ def coverage_heatmap(cov: Coverage, schema: Schema, lang: str) -> go.Figure:
     fig.update_yaxes(autorange="reversed", gridcolor=None)
     fig.update_xaxes(side="top", gridcolor=None)
     return fig
-
-
-def budget_gauge(spent: Decimal, allocation: Decimal | None, planned: Decimal, lang: str = "th",
-                 height: int = 260) -> go.Figure:
-    """Baht spent on a dial up to the allocation (red line); the planned amount as a light band."""
-    top = float(max(allocation or 0, spent, planned)) or 1.0
-    money = {"prefix": "฿"} if lang == "en" else {"suffix": " บาท"}
-    return gauge(spent, title=f"<b>{translate('charts.budget_title', lang)}</b>", maximum=top,
-                 target=float(allocation) if allocation else None, steps=[(0.0, float(planned), "#eceff1")],
-                 valueformat=",.0f", height=height, **money)

@@ -57,7 +57,8 @@ class QuarterLoad:
 
 @dataclass
 class SpreadWarning:
-    """kind: crowded_activities | crowded_budget | gap | no_dates; share in 0..1 for the crowded kinds."""
+    """kind: crowded_activities | crowded_budget | no_budget (activities but no planned budget while the year has
+    some) | gap (no activity) | no_dates; share in 0..1 for the crowded kinds."""
 
     kind: str
     quarter: int | None = None
@@ -81,13 +82,17 @@ class QuarterSpread:
 
     @property
     def warnings(self) -> list[SpreadWarning]:
-        """More than half of the activity-months or of the budget in one quarter; empty quarters; undated."""
+        """More than half of the activity-months or of the budget in one quarter; quarters with activities but no
+        budget; empty quarters; undated activities."""
         out: list[SpreadWarning] = []
         for q in self.quarters:
             if self.activity_months and (share := Decimal(q.activity_months) / self.activity_months) > CROWDED_SHARE:
                 out.append(SpreadWarning("crowded_activities", q.quarter, share, q.activities))
             if self.budget > 0 and (share := q.budget / self.budget) > CROWDED_SHARE:
                 out.append(SpreadWarning("crowded_budget", q.quarter, share, q.activities))
+        if self.budget > 0:
+            out += [SpreadWarning("no_budget", q.quarter, activities=q.activities) for q in self.quarters
+                    if q.activity_months and not q.budget]
         if self.activity_months:
             out += [SpreadWarning("gap", q.quarter) for q in self.quarters if q.is_gap]
         if self.undated:

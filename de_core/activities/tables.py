@@ -10,16 +10,17 @@ from decimal import Decimal
 
 import pandas as pd
 
-from de_core.activities.budget import BudgetAlert, BudgetSummary
+from de_core.activities.budget import BudgetAlert, BudgetPace, BudgetSummary
 from de_core.activities.coverage import Coverage
 from de_core.activities.quarters import QuarterSpread
 from de_core.activities.timeline import DateProblem, GanttRow
 from de_core.activities.view import ActivityDetail
+from de_core.display.bullets import Bullet
 from de_core.display.i18n import translate
 from de_core.display.mdtext import md_escape_line as md_escape
 from de_core.sheet.schema import Schema
 from de_core.sheet.workbook import Record
-from de_core.thaidate import DASH, format_baht, format_date, format_number, format_percent
+from de_core.thaidate import DASH, format_baht, format_date, format_month, format_number, format_percent
 
 
 def _t(key: str, lang: str, **values: object) -> str:
@@ -62,15 +63,67 @@ def quarter_label(quarter: int, lang: str) -> str:
     return _t(f"q{quarter}", lang)
 
 
-def spread_messages(spread: QuarterSpread, lang: str) -> list[str]:
-    """One sentence per quarter-spread warning (crowded quarter, empty quarter, activities without dates)."""
+def spread_messages(spread: QuarterSpread, lang: str) -> list[tuple[str, str]]:
+    """(level, sentence) per quarter-spread finding: a crowded quarter, a quarter with no activity, activities
+    without dates ("warning"); a quarter with activities but no planned budget ("info": worth saying, not wrong)."""
     out = []
     for w in spread.warnings:
         names = ", ".join(md_escape(activity_name(a)) for a in w.activities)
         share = format_percent(w.share * 100, 0) if w.share is not None else ""
         quarter = quarter_label(w.quarter, lang) if w.quarter else ""
-        out.append(_t(f"warn_{w.kind}", lang, quarter=quarter, share=share, names=names, n=len(w.activities)))
+        level = "info" if w.kind == "no_budget" else "warning"
+        out.append((level, _t(f"warn_{w.kind}", lang, quarter=quarter, share=share, names=names,
+                              n=len(w.activities))))
     return out
+
+
+def spread_ok(spread: QuarterSpread, lang: str) -> str | None:
+    """The good news the quarters hold, only as far as it is true: nothing crowded (and every quarter with both
+    activities and budget); None when a quarter is crowded or there is nothing to spread."""
+    kinds = {w.kind for w in spread.warnings}
+    if not spread.activity_months or kinds & {"crowded_activities", "crowded_budget"}:
+        return None
+    return _t("spread_even" if not kinds else "spread_no_crowding", lang)
+
+
+def quarters_line(spread: QuarterSpread, lang: str) -> str:
+    """'งบตามแผนรายไตรมาส: 0 บาท / 2,500 บาท / … · กิจกรรม-เดือน: 4 / 2 / 5 / 6': what the quarter chart shows."""
+    return _t("quarters_line", lang, budgets=" / ".join(format_baht(q.budget, lang) for q in spread.quarters),
+              months=" / ".join(format_number(q.activity_months) for q in spread.quarters))
+
+
+def pace_message(pace: BudgetPace | None, lang: str) -> tuple[str, str] | None:
+    """(level, sentence) on where the burn line stands against the cumulative plan at the as-of month: "warning"
+    when spending is ahead of the plan, else "info"; None without a plan or spending to compare."""
+    if pace is None or (not pace.planned and not pace.spent):
+        return None
+    values = {"month": format_month(*pace.month, lang), "spent": format_baht(pace.spent, lang),
+              "planned": format_baht(pace.planned, lang)}
+    if pace.ahead > 0:
+        return "warning", translate("budget.pace_ahead", lang, over=format_baht(pace.ahead, lang), **values)
+    if pace.ahead < 0:
+        return "info", translate("budget.pace_behind", lang, under=format_baht(-pace.ahead, lang), **values)
+    return "info", translate("budget.pace_on", lang, **values)
+
+
+def budget_bullet(summary: BudgetSummary, pace: BudgetPace | None, lang: str) -> Bullet:
+    """Baht spent (bar) against the plan to date (mark) on a scale to the allocation; amber when ahead of the
+    plan, red over the allocation."""
+    allocation = summary.allocation
+    top = float(max(allocation or 0, summary.spent, summary.planned)) or 1.0
+    share = format_percent(summary.spent / allocation * 100, 0) if allocation else "–"
+    over = allocation is not None and summary.spent > allocation
+    ahead = pace is not None and pace.ahead > 0
+    plan = translate("bullets.budget_plan", lang, month=format_month(*pace.month, lang),
+                     planned=format_baht(pace.planned, lang)) if pace is not None and pace.planned else ""
+    return Bullet(
+        label=translate("bullets.budget_label", lang), actual=float(summary.spent), maximum=top,
+        value=translate("bullets.budget_value", lang, spent=format_baht(summary.spent, lang),
+                        allocation=format_baht(allocation, lang), share=share),
+        target=float(pace.planned) if pace is not None and pace.planned else None,
+        bands=(float(pace.planned),) if pace is not None and pace.planned else (),
+        tone="bad" if over else "warn" if ahead else "", note=plan, note_tone="bad" if ahead else "",
+        target_text=plan)
 
 
 def alert_messages(alerts: list[BudgetAlert], lang: str) -> list[str]:
@@ -129,8 +182,10 @@ def _num(x: Decimal | None) -> str:
 
 
 def detail_tables(detail: ActivityDetail, schema: Schema, lang: str) -> dict[str, pd.DataFrame]:
-    """The detail's sections as tables: sub-activities, expenses, KPIs, evidence, reflections."""
-    kpi_rows = [(s.kpi.get("id"), s.kpi.get("kpi"), _num(s.actual), _num(s.target),
+    """The detail's sections as tables: sub-activities, expenses, KPIs, evidence, reflections (activities and
+    KPIs named as people name them, never by id)."""
+    names = {r.activity.get("id"): activity_name(r.activity) for r in [detail.row, *detail.children]}
+    kpi_rows = [(s.kpi.get("kpi"), _num(s.actual), _num(s.target),
                  _t("met_yes" if s.met else "met_no" if s.met is False else "met_none", lang)) for s in detail.kpis]
     return {
         "children": timeline_table(detail.children, lang),
@@ -138,10 +193,10 @@ def detail_tables(detail: ActivityDetail, schema: Schema, lang: str) -> dict[str
             _t("col_date", lang): [format_date(e.get("spent_on"), lang) for e in detail.expenses],
             _t("col_item", lang): [e.get("item") or "" for e in detail.expenses],
             _t("col_amount", lang): [format_baht(e.get("amount"), lang) for e in detail.expenses],
-            _t("col_activity_id", lang): [e.get("activity_id") or "" for e in detail.expenses],
+            _t("col_activity", lang): [names.get(e.get("activity_id"), DASH) for e in detail.expenses],
         }),
         "kpis": pd.DataFrame(kpi_rows, columns=[_t(c, lang) for c in
-                                                ("col_kpi_id", "col_kpi", "col_actual_value", "col_target", "col_met")]),
+                                                ("col_kpi", "col_actual_value", "col_target", "col_met")]),
         "evidence": pd.DataFrame({
             _t("col_date", lang): [format_date(e.get("added_on"), lang) for e in detail.evidence],
             _t("col_title", lang): [e.get("title") or "" for e in detail.evidence],
@@ -157,3 +212,11 @@ def detail_tables(detail: ActivityDetail, schema: Schema, lang: str) -> dict[str
             _t("col_now_what", lang): [r.get("now_what") or "" for r in detail.reflections],
         }),
     }
+
+
+def detail_figures(detail: ActivityDetail, lang: str) -> list[tuple[str, str]]:
+    """Status, planned, spent and remaining of the activity in detail, as (label, text) figures that wrap."""
+    return [(_t("col_status", lang), _t(f"status_{detail.row.status}", lang)),
+            (translate("budget.planned", lang), planned_text(detail, lang)),
+            (translate("budget.spent", lang), format_baht(detail.spent, lang)),
+            (translate("budget.remaining", lang), format_baht(detail.remaining, lang))]

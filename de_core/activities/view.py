@@ -9,6 +9,7 @@ from decimal import Decimal
 from de_core.activities.budget import ZERO
 from de_core.activities.quarters import QuarterSpread, quarter_spread
 from de_core.activities.timeline import GanttRow, Timeline, build_timeline
+from de_core.cycle.kpis import kpi_names
 from de_core.cycle.progress import KpiStatus, kpi_statuses
 from de_core.sheet.workbook import Record, Workbook
 
@@ -57,6 +58,10 @@ class ActivitiesView:
     def choices(self) -> dict[str, str]:
         """Activity key -> label, in timeline order, for the detail selector."""
         return {r.key: r.label for r in self.timeline.rows}
+
+    def kpi_names(self, lang: str = "th") -> dict[str, str]:
+        """KPI id → "ผู้บริหาร 3" (what the Gantt's hover says instead of the id)."""
+        return kpi_names(self.wb, self.fiscal_year, lang)
 
     def detail(self, key: str | None) -> ActivityDetail | None:
         """The selected activity's detail; None for an unknown key."""

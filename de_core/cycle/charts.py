@@ -1,4 +1,5 @@
-"""The DE cycle's figures: a KPI's gauge and trend, and the steps per stage as stacked bars."""
+"""The DE cycle's figures: a KPI's trend, and the steps per stage as stacked bars (a KPI against its target is a
+bullet graph: cycle.bullets)."""
 
 from __future__ import annotations
 
@@ -7,41 +8,17 @@ from datetime import date
 
 import plotly.graph_objects as go
 
-from de_core.cycle.kpis import format_value
 from de_core.cycle.progress import KpiStatus
 from de_core.display.charts import (
-    AMBER,
     BLUE,
-    GREEN,
     GREY,
     LEGEND_ON_TOP,
     RED,
     STATUS_COLORS,
     figure,
-    gauge,
-    nice_max,
-    plain,
-    subtitle,
 )
 from de_core.display.i18n import translate
 from de_core.thaidate import format_date
-
-
-def kpi_gauge(status: KpiStatus, lang: str = "th", height: int = 230) -> go.Figure:
-    """A KPI's latest value against its target (red line, delta), its baseline as a grey band."""
-    kpi, actual, target, baseline = status.kpi, status.actual, status.target, status.baseline
-    values = [float(v) for v in (actual, target, baseline) if v is not None]
-    percent = kpi.get("measure_type") == "percent"
-    top = max(100.0, *values) if percent else nice_max(max(values, default=0) * 1.05)
-    sub = translate("charts.target", lang, value=plain(format_value(target, kpi, lang)))
-    if baseline is not None:
-        sub += " · " + translate("charts.baseline", lang, value=plain(format_value(baseline, kpi, lang)))
-    return gauge(actual, title=subtitle(translate("charts.latest", lang), sub), maximum=top,
-                 target=float(target) if target is not None else None,
-                 reference=float(target) if target is not None else None,
-                 steps=[(0.0, float(baseline), "#cfd8dc")] if baseline else (), suffix="%" if percent else "",
-                 bar_color=GREEN if status.met else AMBER, lower_is_better=kpi.get("direction") == "lower",
-                 height=height)
 
 
 def _dated_line(fig: go.Figure, days: list[date], y: float, name: str, dash: str, color: str) -> None:

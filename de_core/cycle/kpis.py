@@ -162,3 +162,15 @@ def matrix_rows(wb: Workbook, view: KpiView, lang: str = "th") -> list[dict[str,
             "state": state_label(st.state, lang), "link": card.evidence[0].url if card.evidence else None,
         })
     return rows
+
+
+def kpi_names(wb: Workbook, fiscal_year: int | None, lang: str = "th") -> dict[str, str]:
+    """Each KPI id of the year → how people name it: its KRA group and number ("ผู้บริหาร 3"), never the id."""
+    kras = wb.by_id("kras")
+    out = {}
+    for k in wb.rows("kpis", fiscal_year):
+        if k.get("id"):
+            group = kpi_group(wb, k, kras)
+            out[k["id"]] = " ".join(x for x in (group_label(group, lang) if group else "", str(k.get("no") or ""))
+                                    if x) or DASH
+    return out

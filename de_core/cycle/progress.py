@@ -29,6 +29,7 @@ class StageProgress:
     in_progress: int = 0
     late: int = 0
     late_in_progress: int = 0
+    due: int = 0  # steps due by the day counted (done or not): where the stage should be by now
 
     @property
     def share(self) -> float:
@@ -42,6 +43,7 @@ class StageProgress:
         self.in_progress += step.get("status") == "in_progress"
         self.late += late
         self.late_in_progress += late and step.get("status") == "in_progress"
+        self.due += bool(step.get("due_on") and step["due_on"] <= today)
 
 
 def is_late_step(step: Record, today: date) -> bool:

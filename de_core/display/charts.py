@@ -1,4 +1,5 @@
-"""The product's one plotly look (Thai-capable font, status colours, readable on a projector) and its gauges.
+"""The product's one plotly look (Thai-capable font, status colours, readable on a projector) and the gauge of a
+figure that stands alone (the ITA score; rows of KPIs are bullet graphs: display.bullets).
 
 Each capability draws its own figures (cycle/, ita/, activities/ charts.py) with these pieces. Every chart of the product is drawn on the "sujarit" template: `figure()` or `fig.update_layout(template=
 TEMPLATE_NAME)`. Numbers carry thousands separators; date axes are labelled in Buddhist-Era dates (format_date).
@@ -15,16 +16,13 @@ from decimal import Decimal
 import plotly.graph_objects as go
 import plotly.io as pio
 
-from de_core.display.i18n import translate
-
 FONT_FAMILY = "Sarabun, 'Noto Sans Thai', Tahoma, sans-serif"
 TEMPLATE_NAME = "sujarit"
 GREEN, AMBER, RED, GREY, BLUE = "#2e7d32", "#f9a825", "#c62828", "#9e9e9e", "#1565c0"
 INK = "#14201a"
 STATUS_COLORS = {"done": GREEN, "in_progress": BLUE, "planned": GREY, "late": RED, "cancelled": "#616161",
                  "not_started": GREY}
-# Light tints for "share met" gauges: low / middle / high thirds of the dial.
-SHARE_STEPS = ((0.0, 50.0, "#ffebee"), (50.0, 80.0, "#fff8e1"), (80.0, 100.0, "#e8f5e9"))
+GAUGE_TITLE = 18  # a gauge's title; its grey subtitle is 0.9 of it (readable from the back of a room when enlarged)
 LEGEND_ON_TOP = {"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0, "traceorder": "normal"}
 _HEX = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
 
@@ -81,7 +79,7 @@ def gauge(value: float | Decimal | None, *, title: str, maximum: float = 100, ta
         mode=mode,
         value=float(value) if value is not None else None,
         number={"suffix": suffix, "prefix": prefix, "valueformat": valueformat},
-        title={"text": title, "font": {"size": 16}},
+        title={"text": title, "font": {"size": GAUGE_TITLE}},
         delta={"reference": float(reference), "valueformat": ",.2~f", "increasing": good, "decreasing": bad}
         if reference is not None else None,
         gauge={
@@ -103,7 +101,7 @@ def enlarge(fig: go.Figure, factor: float) -> go.Figure:
         return fig
     size = (fig.layout.font.size or 16) * factor
     fig.update_layout(font_size=size, height=int((fig.layout.height or 300) * factor))
-    fig.update_traces(selector={"type": "indicator"}, title_font_size=16 * factor)
+    fig.update_traces(selector={"type": "indicator"}, title_font_size=GAUGE_TITLE * factor)
     if fig.layout.title.text:
         fig.update_layout(title_font_size=(fig.layout.title.font.size or 16) * factor)
     return fig
@@ -119,12 +117,4 @@ def nice_max(top: float) -> float:
 
 def subtitle(title: str, sub: str) -> str:
     """A bold title over a smaller grey line (plotly reads this much HTML)."""
-    return f"<b>{title}</b><br><span style='font-size:0.8em;color:#455a64'>{sub}</span>"
-
-
-def share_gauge(met: int, total: int, title: str, lang: str = "th", height: int = 230) -> go.Figure:
-    """Share of KPIs met (DECISIONS.md: a KRA group's gauge), with "met/total" under the title."""
-    share = 100 * met / total if total else 0
-    return gauge(share, title=subtitle(title, translate("charts.met_of", lang, met=met, total=total)),
-                 suffix="%", steps=SHARE_STEPS, valueformat=",.0f", height=height,
-                 bar_color=GREEN if total and met == total else "#263238")
+    return f"<b>{title}</b><br><span style='font-size:0.9em;color:#455a64'>{sub}</span>"

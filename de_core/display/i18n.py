@@ -28,8 +28,12 @@ STRINGS: dict[str, tuple[str, str]] = _merge()
 
 
 def translate(key: str, lang: str = "th", **values: object) -> str:
-    """The string for a key in a language, with {placeholders} filled. Unknown keys show the key itself."""
-    pair = STRINGS.get(key)
+    """The string for a key in a language, with {placeholders} filled. Unknown keys show the key itself.
+
+    When `n` is 1 and the table has "<key>.one" (the English singular: "1 step late"), that string is used.
+    """
+    pair = STRINGS.get(f"{key}.one") if values.get("n") == 1 else None
+    pair = pair or STRINGS.get(key)
     if pair is None:
         return key
     text = pair[0] if lang == "th" else pair[1]

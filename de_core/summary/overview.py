@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 
-from de_core.activities.budget import BudgetSummary, budget_summary
+from de_core.activities.budget import BudgetPace, BudgetSummary, budget_summary, budget_view
 from de_core.cycle.progress import (
     DueItem,
     GroupSummary,
@@ -36,6 +36,7 @@ class Overview:
     stages: list[StageProgress] = field(default_factory=list)
     groups: list[GroupSummary] = field(default_factory=list)
     budget: BudgetSummary | None = None
+    pace: BudgetPace | None = None  # cumulative plan and spend to the end of the as-of month
     ita: ItaYear | None = None  # the selected year's ITA, only when its total can be computed
     ita_previous: ItaYear | None = None  # the newest earlier year with a total (context while ita is None)
     ita_target: Decimal = DEFAULT_ITA_TARGET
@@ -124,13 +125,15 @@ def build_overview(wb: Workbook, fiscal_year: int | None, today: date) -> Overvi
     settings = settings_for(wb, fiscal_year)
     day = as_of(wb, fiscal_year, today)
     ita, previous = _ita(wb, fiscal_year)
+    money = budget_view(wb, fiscal_year, day) if fiscal_year is not None else None
     return Overview(
         fiscal_year=fiscal_year,
         as_of=day,
         office_name=settings.get("office_name") or "",
         stages=stage_progress(wb.rows("de_steps", fiscal_year), day),
         groups=group_summaries(wb, kpi_statuses(wb, fiscal_year, day)),
-        budget=budget_summary(wb, fiscal_year),
+        budget=money.summary if money else budget_summary(wb, fiscal_year),
+        pace=money.pace if money else None,
         ita=ita,
         ita_previous=previous,
         ita_target=settings.get("ita_target") or DEFAULT_ITA_TARGET,

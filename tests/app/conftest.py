@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -85,7 +86,7 @@ def shown(text: str) -> str:
 
 
 def page_text(at: AppTest) -> str:
-    """All the text a person would read on the page (markdown, metrics, captions, alerts, tables), as shown: the
+    """All the text a person would read on the page (markdown, metrics, captions, alerts, tables, HTML blocks), as shown: the
     escapes that keep sheet text from being read as Markdown are taken out (tests/app/hostile_oracle.py checks them)."""
     parts: list[str] = []
     for kind in ("title", "header", "subheader", "markdown", "caption", "text", "info", "warning", "error",
@@ -95,7 +96,33 @@ def page_text(at: AppTest) -> str:
         parts += [m.label, str(m.value), str(m.delta or "")]
     for df in at.dataframe:
         parts.append(df.value.to_string())
+    parts += [html_text(e.proto.body) for e in at.get("html")]
     return shown("\n".join(parts))
+
+
+class _Text(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skip = False
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        self.skip = tag == "style"
+        self.parts.append("\n" if tag in ("div", "tr", "br", "p") else " ")
+
+    def handle_endtag(self, tag: str) -> None:
+        self.skip = False
+
+    def handle_data(self, data: str) -> None:
+        if not self.skip:
+            self.parts.append(data)
+
+
+def html_text(body: str) -> str:
+    """The text of an st.html block as a reader sees it (tags and styles gone, entities decoded)."""
+    reader = _Text()
+    reader.feed(body)
+    return "".join(reader.parts)
 
 
 def assert_clean(at: AppTest) -> None:

@@ -2,7 +2,8 @@
 
 Every string of every element a page sends is classified by where it lands (`FIELDS`): Markdown (bodies, labels,
 help, metric values, st.table cells), plain text (st.text, st.code, option lists, the canvas of st.dataframe),
-a link, a plotly figure, or HTML. A string of an unknown place that carries sheet text is itself a failure, so a
+a link, a plotly figure, or HTML (read as a browser builds it: sheet text only in text nodes and text attributes,
+never a tag or another attribute of its making). A string of an unknown place that carries sheet text is itself a failure, so a
 new element cannot slip by unchecked.
 
 Markdown is parsed with markdown-it-py (CommonMark + GFM tables and strikethrough, escapes kept apart), and what it
@@ -21,6 +22,7 @@ import json
 import re
 import unicodedata
 from collections.abc import Iterator
+from html.parser import HTMLParser
 from typing import Any
 
 from google.protobuf.message import Message
@@ -114,7 +116,9 @@ def node_problems(node: Any) -> list[str]:
             out += plotly_problems(text, where)
         elif place == URL:
             out.append(f"{where}: a link made of sheet text: {text[:120]!r}")
-        elif place in (HTML, LATEX):
+        elif place == HTML:
+            out += html_problems(text, where)
+        elif place == LATEX:
             out.append(f"{where}: sheet text rendered as {place}: {text[:120]!r}")
         else:
             out.append(f"{where}.{'.'.join(path)}: sheet text in a field the oracle does not know (classify it in "
@@ -224,6 +228,58 @@ def literal_problems(shown: str, cut: bool = False) -> list[str]:
 
 def _norm(text: str) -> str:
     return " ".join(text.translate({ord(c): None for c in INVISIBLE}).split())
+
+
+# ----- HTML (st.html, and st.markdown with unsafe_allow_html) -------------------------------------------------------
+# Tags the app's own HTML blocks use (de_core.display.html, .bullets): any other tag is made of sheet text.
+HTML_TAGS = {"style", "div", "span", "table", "caption", "thead", "tbody", "tr", "th", "td", "a", "br", "small", "ul",
+             "li"}
+# Attributes that only ever hold text for a reader (tooltips, screen readers, a phone's cell labels): sheet text
+# may sit there escaped, shown as typed. Every other attribute (href, src, style, class, on…) must be ours.
+TEXT_ATTRIBUTES = {"aria-label", "title", "data-label"}
+
+
+class _HtmlReader(HTMLParser):
+    """An HTML body as a browser builds it: its tags and attributes, and its text as a reader sees it."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, list[tuple[str, str | None]]]] = []
+        self.text: list[str] = []
+        self.styles: list[str] = []
+        self._in_style = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, attrs))
+        self._in_style = tag == "style"
+        self.text.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        self._in_style = False
+        self.text.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        (self.styles if self._in_style else self.text).append(data)
+
+
+def html_problems(body: str, where: str) -> list[str]:
+    """An HTML body carrying sheet text is inert when the text is only ever text: no tag of its making (every tag
+    is one the app's blocks use), none of its attributes but text ones (shown as typed there too), and every
+    payload shown as typed in the text a browser draws."""
+    reader = _HtmlReader()
+    reader.feed(body)
+    reader.close()
+    out = [f"{where}: a <{tag}> tag in HTML that carries sheet text" for tag, _ in reader.tags if tag not in HTML_TAGS]
+    for tag, attrs in reader.tags:
+        for name, value in attrs:
+            if value and carries_sheet_text(value):
+                if name not in TEXT_ATTRIBUTES:
+                    out.append(f"{where}: sheet text in the {name!r} attribute of <{tag}>: {value[:80]!r}")
+                else:
+                    out += [f"{where} {name}: {p}" for p in literal_problems(value)]
+    if any(carries_sheet_text(css) for css in reader.styles):
+        out.append(f"{where}: sheet text inside a <style> element")
+    return out + [f"{where}: {p}" for p in literal_problems("".join(reader.text))]
 
 
 # ----- st.table and st.dataframe -------------------------------------------------------------------------------------

@@ -3,6 +3,7 @@
 import json
 
 from tests.app.conftest import assert_clean, page_text
+from tests.app.htmlblocks import records, tables
 
 PAGE = "pages/budget.py"
 
@@ -19,8 +20,29 @@ def test_budget_page_shows_allocation_planned_spent_and_remaining(run_page, stor
                        "คงเหลือ": "14,390 บาท"}
     text = page_text(at)
     assert "10,000 บาท" in text and "40,000 บาท" in text and "29,190 บาท" in text and "6,420 บาท" in text
-    assert text.count("ไม่ใช้งบประมาณ") == 4
-    assert "ไม่มีการใช้จ่ายเกินแผนหรือนอกแผน" in text
+    notes = [r["หมายเหตุ"] for r in records(tables(at)[0])]
+    assert notes == ["ไม่ใช้งบประมาณ", "ไม่ใช้งบประมาณ", "ไม่ใช้งบประมาณ", "", "", "ไม่ใช้งบประมาณ"]  # whole, never cut
+    assert not at.dataframe
+
+
+def test_budget_page_says_spending_is_ahead_of_the_cumulative_plan(run_page, store):
+    at = run_page(PAGE)
+    assert [w.value for w in at.warning][0:1] == [
+        "ใช้จ่ายเร็วกว่าแผน: ถึงสิ้น มิ.ย. 2566 ใช้ไปแล้ว 35,610 บาท ขณะที่แผนสะสมถึงเดือนนี้ 26,250 บาท (เกินแผน 9,360 บาท)"]
+    assert "ไม่มีการใช้จ่ายเกินแผนหรือนอกแผน" not in page_text(at)  # no all-clear beside a warning
+
+
+def test_budget_page_says_what_the_quarters_hold(run_page, store):
+    text = page_text(run_page(PAGE))
+    assert "งบตามแผนรายไตรมาส: 0 บาท / 2,500 บาท / 23,750 บาท / 23,750 บาท · กิจกรรม-เดือน: 4 / 2 / 5 / 6" in text
+    assert "ไตรมาส 1 (ต.ค.–ธ.ค.) มีกิจกรรม 3 รายการ (1 สังเคราะห์" in text and "แต่ไม่มีงบประมาณตามแผน" in text
+
+
+def test_spending_behind_the_plan_is_said_under_the_burn_line_not_as_an_alert(run_page, store):
+    store.update("activities", "act-5", {"budget": "๖๐,๐๐๐ บาท"})
+    at = run_page(PAGE)
+    assert not [w for w in at.warning if "เร็วกว่าแผน" in w.value]
+    assert any("ถึงสิ้น มิ.ย. 2566 ใช้ไปแล้ว 35,610 บาท จากแผนสะสม" in c.value for c in at.caption)
 
 
 def test_burn_and_coverage_charts_carry_the_demo_figures(run_page, store):
@@ -42,7 +64,7 @@ def test_an_overspend_and_an_unplanned_expense_raise_alerts(run_page, store):
     assert_clean(at)
     warnings = [w.value for w in at.warning]
     assert any("ใช้จ่ายเกินแผน 1,420 บาท" in w for w in warnings)
-    assert any("ค่าป้าย" in w and "700 บาท" in w and "act\\-9" in w for w in warnings)
+    assert any("ค่าป้าย" in w and "700 บาท" in w and "act\\-9" in w for w in warnings)  # an error may name the id
     assert {m.label: m.value for m in at.metric}["ใช้จริง"] == "41,310 บาท"
 
 

@@ -1,4 +1,4 @@
-"""show_chart keeps the plotly modebar with a named, 2x PNG download (the browser's "download plot as png")."""
+"""show_chart keeps the plotly modebar, on hover only, with a named, 2x PNG download ("download plot as png")."""
 
 import json
 
@@ -15,11 +15,11 @@ def _app():
     show_chart(go.Figure(go.Bar(x=["ก", "ข"], y=[1, 2])), key="demo_chart", filename="kpi gauges/2566")
 
 
-def test_the_chart_keeps_the_modebar_and_names_the_png():
+def test_the_chart_keeps_the_modebar_on_hover_and_names_the_png():
     at = AppTest.from_function(_app).run()
     assert not at.exception
     config = json.loads(at.get("plotly_chart")[0].proto.config)
-    assert config["displayModeBar"] is True and config["displaylogo"] is False
+    assert "displayModeBar" not in config and config["displaylogo"] is False  # plotly's default: shown on hover
     assert config["toImageButtonOptions"] == {"format": "png", "filename": "kpi-gauges-2566", "scale": 2}
 
 

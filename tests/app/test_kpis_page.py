@@ -1,8 +1,10 @@
-"""The KRA → KPI page shows the seed's 14 KPIs in 4 groups with gauges, trends and evidence, and follows the sheet."""
+"""The KRA → KPI page shows the seed's 14 KPIs in 4 groups as bullet graphs (one line each), with trends and
+evidence, and follows the sheet."""
 
 import json
 
 from tests.app.conftest import assert_clean, page_text
+from tests.app.htmlblocks import bullets, read, tables
 
 PAGE = "pages/kpis.py"
 
@@ -23,33 +25,43 @@ def test_kpi_page_counts_14_kpis_6_met_5_not_met_3_without_reading(run_page, sto
         "ตัวชี้วัดทั้งหมด": "14", "บรรลุแล้ว": "6", "ยังไม่บรรลุ": "5", "ยังไม่มีผลการวัด": "3"}
 
 
-def test_kpi_page_has_a_summary_gauge_per_group_with_1_5_5_and_3_kpis(run_page, store):
-    figures = charts(run_page(PAGE))
-    titles = [figures[f"kpis_sum_{g}"]["data"][0]["title"]["text"]
-              for g in ("office", "executives", "supervisors", "staff")]
-    assert [t.split("บรรลุ ")[1].split(" ")[0] for t in titles] == ["0/1", "3/5", "2/5", "1/3"]
+def matrix(at) -> list[list[str]]:
+    (found,) = [t for t in tables(at) if t and t[0][:2] == ["กลุ่ม", "ข้อ"]]
+    return found
 
 
-def test_kpi_page_shows_the_seed_matrix_and_a_gauge_and_trend_per_measured_kpi(run_page, store):
+def kpi_lines(at) -> list:
+    """The bullet graphs of single KPIs (their labels begin with the KPI's number), in page order."""
+    return [b for b in read(at).bullets if b.label[:1].isdigit()]
+
+
+def test_kpi_page_has_a_bullet_graph_per_group_with_1_5_5_and_3_kpis(run_page, store):
+    seen = bullets(run_page(PAGE))
+    assert [seen[g].value for g in ("สำนักงานฯ", "ผู้บริหาร", "ศึกษานิเทศก์", "บุคลากร")] == [
+        "0/1 (0%)", "3/5 (60%)", "2/5 (40%)", "1/3 (33%)"]
+
+
+def test_kpi_page_shows_the_seed_matrix_and_a_bullet_per_kpi_and_a_trend_per_measured_kpi(run_page, store):
     at = run_page(PAGE)
-    matrix = at.dataframe[0].value
-    assert len(matrix) == 14 and list(matrix["group"]).count("ผู้บริหาร") == 5
-    assert matrix.iloc[0]["kpi"] == "สำนักงานเขตพื้นที่การศึกษาผ่านเกณฑ์การประเมินคุณธรรมและความโปร่งใสระดับ AA"
-    figures = charts(at)
-    gauges = [k for k in figures if k.startswith("kpi_g_")]
-    trends = [k for k in figures if k.startswith("kpi_t_")]
-    assert len(gauges) == 9 and len(trends) == 8  # 2 yes/no and 3 unread KPIs have no dial
-    exec_3 = figures[gauges[0]]["data"][0]
-    assert exec_3["value"] == 83.33 and exec_3["delta"]["reference"] == 100 and exec_3["mode"] == "gauge+number+delta"
-    staff_2 = figures[trends[-1]]
+    rows = matrix(at)[1:]
+    assert len(rows) == 14 and [r[0] for r in rows].count("ผู้บริหาร") == 5 and not at.dataframe
+    assert rows[0][2] == "สำนักงานเขตพื้นที่การศึกษาผ่านเกณฑ์การประเมินคุณธรรมและความโปร่งใสระดับ AA"
+    lines = kpi_lines(at)
+    assert len(lines) == 14 and not [k for k in charts(at) if k.startswith("kpi_g_")]  # no gauges for a row of KPIs
+    exec_3 = next(b for b in lines if b.label.startswith("3. มีการแต่งตั้งคณะกรรมการ"))
+    assert exec_3.value == "83.33% · เป้า 100%" and exec_3.bar == 83.33 and exec_3.mark == 100 and exec_3.tone == "warn"
+    trends = [k for k in charts(at) if k.startswith("kpi_t_")]
+    assert len(trends) == 8
+    staff_2 = charts(at)[trends[-1]]
     assert staff_2["layout"]["xaxis"]["ticktext"] == ["20 ธ.ค. 2565", "28 ก.พ. 2566", "31 พ.ค. 2566", "23 มิ.ย. 2566"]
 
 
 def test_qualitative_kpis_show_met_with_their_evidence(run_page, store):
     at = run_page(PAGE)
-    assert {m.value for m in at.metric if m.label == "ผลล่าสุด"} == {"มี"}
-    links = [b.proto.url for b in at.get("link_button")]
-    assert "https://demo.sujarit.example/fy2566/evidence/ev-04.pdf" in links
+    yes = [b for b in kpi_lines(at) if b.value == "มี"]
+    assert len(yes) == 2 and all(b.bar == 100 and b.tone == "good" for b in yes) and yes[0].note == "วัดเมื่อ 16 พ.ย. 2565"
+    links = "".join(h.proto.body for h in at.get("html"))
+    assert 'href="https://demo.sujarit.example/fy2566/evidence/ev-04.pdf"' in links
     assert "ยังไม่มีผลการวัด: กรอกที่แท็บ «ผลการวัด KPI»" in page_text(at)
 
 
@@ -57,8 +69,8 @@ def test_the_group_filter_narrows_the_cards_and_the_matrix(run_page, store):
     at = run_page(PAGE)
     at.multiselect(key="kpis_groups").select("executives").run()
     assert_clean(at)
-    assert list(at.dataframe[0].value["no"]) == ["1", "2", "3", "4", "5"]
-    assert len([k for k in charts(at) if k.startswith("kpis_sum_")]) == 4
+    assert [r[1] for r in matrix(at)[1:]] == ["1", "2", "3", "4", "5"]
+    assert len([b for b in bullets(at) if not b[:1].isdigit()]) == 4  # the groups' summary still shows all four
 
 
 def test_a_new_reading_in_the_sheet_changes_the_counts_and_the_gauge(run_page, store):
@@ -67,7 +79,7 @@ def test_a_new_reading_in_the_sheet_changes_the_counts_and_the_gauge(run_page, s
     store.update("kpi_readings", "rd-exec-4-3", {"value": "12"})
     at = run_page(PAGE)
     assert counts(at)["บรรลุแล้ว"] == "8" and counts(at)["ยังไม่มีผลการวัด"] == "2"
-    assert 12 in [f["data"][0].get("value") for k, f in charts(at).items() if k.startswith("kpi_g_")]
+    assert "12 ครั้ง · เป้า 12 ครั้ง" in [b.value for b in kpi_lines(at)]
 
 
 def test_kpi_page_in_english(run_page, store):
@@ -81,7 +93,7 @@ def test_a_new_year_without_kpis_says_which_tabs_to_fill(run_page, store):
     store.update("settings", "fy-2566", {"is_current": "FALSE"})
     at = run_page(PAGE)
     assert_clean(at)
-    assert "ยังไม่มีตัวชี้วัดของปีนี้: เพิ่มกลุ่มในแท็บ «KRA»" in page_text(at) and not at.get("plotly_chart")
+    assert "ยังไม่มีตัวชี้วัดของปีนี้: เพิ่มกลุ่มในแท็บ «KRA»" in page_text(at) and not bullets(at)
 
 
 def test_a_year_with_many_kpis_shows_them_twenty_a_page(run_page, store):

@@ -9,6 +9,7 @@ import streamlit
 from streamlit.testing.v1 import AppTest
 
 from tests.app.conftest import ROOT, assert_clean, page_text
+from tests.app.htmlblocks import bullets
 
 
 def run_app(query: dict[str, str]) -> AppTest:
@@ -28,8 +29,17 @@ def test_a_meeting_link_hides_the_sidebar_and_shows_the_board_in_large_type(db_p
     assert len(at.sidebar.children) == 0 and not at.get("selectbox") and not at.button
     assert meeting_css(at) and at.toggle(key="meeting_mode").value is True
     text = page_text(at)
-    assert "ปีงบประมาณ 2565: 86.17 คะแนน ระดับ A" in text and "ตัวอย่างในเครื่อง" not in text  # no demo banner on the projector
-    assert {m.label: m.value for m in at.metric}["วิสัยทัศน์ (Vision)"] == "4/4"
+    assert "ITA ปีงบประมาณ 2565 (ผลล่าสุด)\n86.17 ระดับ A" in text and "ตัวอย่างในเครื่อง" not in text  # no banner
+    assert bullets(at)["วิสัยทัศน์ (Vision)"].value == "4/4 ขั้นตอน" and bullets(at)["ผู้บริหาร"].value == "3/5 (60%)"
+    assert "ยังไม่มีคะแนน ITA ปี 2566: กรอก" not in text  # what to type where is for a desk, not the projector
+
+
+def test_the_meeting_board_draws_the_ita_score_kpi_groups_and_budget_first_then_the_late_list(db_path):
+    html = "".join(h.proto.body for h in run_app({"meeting": "1"}).get("html"))
+    order = [html.index(part) for part in ("ITA ปีงบประมาณ 2565", "ผู้บริหาร", "ใช้จริง", "sj-due", "วิสัยทัศน์ (Vision)")]
+    assert order == sorted(order)
+    css = next(h.proto.body for h in run_app({"meeting": "1"}).get("html") if "sujarit-meeting" in h.proto.body)
+    assert ".sj-table { font-size: 1.6rem !important" in css  # the late list ≥ 20 px (checked in chromium too)
 
 
 def test_without_meeting_mode_the_sidebar_and_normal_type_stay(db_path):
@@ -42,7 +52,7 @@ def test_without_meeting_mode_the_sidebar_and_normal_type_stay(db_path):
 def test_meeting_mode_works_in_english(db_path):
     at = run_app({"meeting": "1", "lang": "en"})
     assert_clean(at)
-    assert "FY2565: 86.17 points, level A" in page_text(at) and len(at.sidebar.children) == 0
+    assert "ITA, FY2565 (latest result)\n86.17 level A" in page_text(at) and len(at.sidebar.children) == 0
 
 
 def test_the_toggle_turns_meeting_mode_on_and_off_and_writes_the_link(run_page):
@@ -71,7 +81,7 @@ def _record_fragments(monkeypatch) -> list[object]:
 def test_the_board_is_a_fragment_that_refreshes_every_minute_in_meeting_mode_only(db_path, monkeypatch):
     seen = _record_fragments(monkeypatch)
     at = run_app({"meeting": "1"})
-    assert seen == [60] and at.get("plotly_chart")  # the live part renders inside the fragment
+    assert seen == [60] and bullets(at)  # the live part renders inside the fragment
     run_app({})
     assert seen == [60, None]
 

@@ -8,6 +8,7 @@ import pytest
 from de_core.sheet.workbook import parse_workbook
 from de_ui.data import _load, backend
 from tests.app.conftest import PAGES, assert_clean, page_text
+from tests.app.htmlblocks import bullets, read, tables
 from tests.app.test_overview_page import charts
 
 
@@ -27,26 +28,23 @@ def test_no_page_changes_the_workbook_every_session_shares(run_page, store, lang
 
 def test_the_overview_figures_follow_the_refreshed_data_not_the_last_drawing(run_page, store):
     at = run_page()
-    assert charts(at)["ov_budget"]["data"][0]["gauge"]["axis"]["range"] == [0, 50000]
+    assert bullets(at)["ใช้จริง"].value == "35,610 บาท จาก 50,000 บาท (71%)"
     store.update("settings", "fy-2566", {"allocation": "๖๐,๐๐๐ บาท"})
     store.update("expenses", "exp-01", {"amount": "1,000"})
     at.button(key="refresh").click().run()
     assert_clean(at)
-    budget = charts(at)["ov_budget"]["data"][0]
-    assert budget["gauge"]["axis"]["range"] == [0, 60000]
-    assert budget["gauge"]["threshold"]["value"] == 60000
-    assert budget["value"] != 35610
+    assert bullets(at)["ใช้จริง"].value == "34,510 บาท จาก 60,000 บาท (58%)"
 
 
 def test_switching_language_redraws_the_shared_figures_in_that_language(run_page, store):
+    store.update("ita_scores", "ita-2566", {"iit": "93.12", "eit": "90.45", "oit": "96.00"})  # draws the ITA gauge
     at = run_page()
-    assert "งบประมาณ" in charts(at)["ov_budget"]["data"][0]["title"]["text"]
+    assert "ITA ปีงบประมาณ 2566" in charts(at)["ov_ita"]["data"][0]["title"]["text"] and "ใช้จริง" in bullets(at)
     at.segmented_control(key="_lang_switch").set_value("en").run()
     assert_clean(at)
-    figures = charts(at)
-    assert "Budget" in figures["ov_budget"]["data"][0]["title"]["text"]
-    assert "Executives" in figures["ov_group_executives"]["data"][0]["title"]["text"]
-    assert "Budget" not in "".join(f["data"][0]["title"]["text"] for f in charts(run_page()).values())
+    assert "ITA, FY2566" in charts(at)["ov_ita"]["data"][0]["title"]["text"]
+    assert {"Spent", "Executives"} <= set(bullets(at))
+    assert "ITA, FY2566" not in charts(run_page())["ov_ita"]["data"][0]["title"]["text"]
 
 
 def test_meeting_mode_gets_its_own_larger_figures_and_the_normal_view_keeps_its_own(run_page, store):
@@ -76,11 +74,11 @@ def test_one_sessions_filters_never_show_in_another_sessions_page(run_page, stor
     filtered = run_page("pages/kpis.py")
     filtered.multiselect(key="kpis_groups").set_value(["executives"]).run()
     assert_clean(filtered)
-    shown = len(filtered.get("plotly_chart"))
-    everything = len(run_page("pages/kpis.py").get("plotly_chart"))
+    shown = len(read(filtered).bullets)
+    everything = len(read(run_page("pages/kpis.py")).bullets)
     assert 0 < shown < everything
     tracker = run_page("pages/de_tracker.py")
     tracker.multiselect(key="tracker_status").set_value(["late"]).run()
     assert_clean(tracker)
-    late_only = len(tracker.dataframe)
-    assert late_only < len(run_page("pages/de_tracker.py").dataframe)
+    late_only = len(tables(tracker))
+    assert late_only < len(tables(run_page("pages/de_tracker.py")))

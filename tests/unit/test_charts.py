@@ -4,7 +4,6 @@ from decimal import Decimal
 
 import plotly.io as pio
 
-from de_core.activities import charts as activity_charts
 from de_core.cycle import charts as cycle_charts
 from de_core.cycle.progress import KpiStatus, kpi_statuses
 from de_core.display import charts
@@ -36,41 +35,6 @@ def test_the_ita_gauge_shows_86_17_against_95_in_seven_band_colours(demo_wb):
     assert gauge.gauge.threshold.value == 95 and len(gauge.gauge.steps) == 7
     assert gauge.gauge.steps[-1].color == "#1A9850" and "ระดับ A" in gauge.title.text
     assert "ITA ปีงบประมาณ 2565" in gauge.title.text and fig.layout.template.layout.font.family
-
-
-def test_share_gauges_show_the_percentage_met_and_met_over_total():
-    gauge = charts.share_gauge(3, 5, "ผู้บริหาร", "th").data[0]
-    assert gauge.value == 60 and gauge.number.suffix == "%" and "บรรลุ 3/5 ตัวชี้วัด" in gauge.title.text
-    assert charts.share_gauge(0, 0, "x", "en").data[0].value == 0
-
-
-def test_the_budget_gauge_runs_to_the_allocation_with_baht_in_thai_and_a_prefix_in_english():
-    th = activity_charts.budget_gauge(Decimal(36970), Decimal(50000), Decimal(50000), "th").data[0]
-    assert th.value == 36970 and list(th.gauge.axis.range) == [0, 50000] and th.gauge.threshold.value == 50000
-    assert th.number.suffix == " บาท" and th.number.valueformat == ",.0f"
-    en = activity_charts.budget_gauge(Decimal(100), None, Decimal(0), "en").data[0]
-    assert en.number.prefix == "฿" and en.gauge.threshold.value is None and list(en.gauge.axis.range) == [0, 100]
-
-
-def test_a_count_kpi_gauge_is_scaled_round_above_its_target_with_a_delta_to_target(demo_wb, today):
-    gauge = cycle_charts.kpi_gauge(_status(demo_wb, today, "kpi-exec-4"), "th").data[0]
-    assert gauge.value == 8 and gauge.delta.reference == 12 and list(gauge.gauge.axis.range) == [0, 15]
-    assert "เป้าหมาย 12 ครั้ง" in gauge.title.text and gauge.gauge.bar.color == charts.AMBER
-
-
-def test_a_percent_kpi_gauge_runs_to_100_and_shows_its_baseline(demo_wb, today):
-    gauge = cycle_charts.kpi_gauge(_status(demo_wb, today, "kpi-sup-1"), "en").data[0]
-    assert list(gauge.gauge.axis.range) == [0, 100] and gauge.number.suffix == "%"
-    assert list(gauge.gauge.steps[0].range) == [0, 40] and "baseline 40%" in gauge.title.text
-    assert gauge.gauge.bar.color == charts.GREEN
-
-
-def test_lower_is_better_swaps_the_delta_colours():
-    status = KpiStatus({"direction": "lower", "target": Decimal(5), "measure_type": "count", "unit": "<b>x</b>"},
-                       [{"value": Decimal(7), "_row": 2}])
-    gauge = cycle_charts.kpi_gauge(status).data[0]
-    assert gauge.delta.increasing.color == charts.RED and gauge.delta.decreasing.color == charts.GREEN
-    assert "&lt;b&gt;" in gauge.title.text  # sheet text stays inert inside plotly labels
 
 
 def test_a_trend_line_has_buddhist_era_ticks_in_thai_and_ce_ticks_in_english(demo_wb, today):
@@ -106,7 +70,7 @@ def test_the_generic_gauge_keeps_its_original_signature():
 
 
 def test_enlarging_for_the_projector_scales_fonts_and_height_and_leaves_1_alone():
-    fig = charts.share_gauge(1, 2, "x", height=200)
+    fig = charts.gauge(50, title="x", height=200)
     assert charts.enlarge(fig, 1) is fig and fig.layout.height == 200
-    big = charts.enlarge(charts.share_gauge(1, 2, "x", height=200), 1.5)
-    assert big.layout.height == 300 and big.layout.font.size == 24 and big.data[0].title.font.size == 24
+    big = charts.enlarge(charts.gauge(50, title="x", height=200), 1.5)
+    assert big.layout.height == 300 and big.layout.font.size == 24 and big.data[0].title.font.size == 27

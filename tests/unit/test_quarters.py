@@ -23,8 +23,16 @@ def test_demo_counts_4_2_5_6_activity_months_from_the_seeds_months(demo_wb):
         ["act-1", "act-2", "act-3"], ["act-4"], ["act-4", "act-5"], ["act-4", "act-5", "act-6"]]
 
 
-def test_demo_spread_raises_no_warning(demo_wb):
-    assert _spread(demo_wb).warnings == []
+def test_demo_spread_crowds_no_quarter_but_says_q1_holds_activities_without_budget(demo_wb):
+    (warning,) = _spread(demo_wb).warnings  # nothing above half in one quarter (DECISIONS: Quarters)
+    assert warning.kind == "no_budget" and warning.quarter == 1
+    assert [a["id"] for a in warning.activities] == ["act-1", "act-2", "act-3"]
+
+
+def test_a_year_without_any_budget_says_nothing_about_quarters_without_budget():
+    wb = workbook_of(activities=[activity("a1", "พ.ย. ๒๕๖๕"), activity("a2", "ก.พ. 2566"), activity("a3", "พ.ค. 2566"),
+                                 activity("a4", "ส.ค. 2566")])
+    assert _spread(wb).warnings == []
 
 
 def test_crowded_quarter_fires_for_activities_and_budget():

@@ -76,7 +76,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "data.export_xlsx": ("ดาวน์โหลดทั้งสมุดงาน (.xlsx)", "Download the whole workbook (.xlsx)"),
     "data.unholdable": ("{n} ช่องมีอักขระควบคุมที่ไฟล์ .xlsx และ .docx เก็บไม่ได้ (เช่นจากการคัดลอกจาก Word) ในไฟล์จะแสดงเป็น «�» "
                         "แก้ได้ที่: {cells}",
-                        "{n} cell(s) hold control characters an .xlsx or .docx file cannot (pasted from Word, say); "
+                        "{n} cells hold control characters an .xlsx or .docx file cannot (pasted from Word, say); "
                         "the files show them as «�». Fix them at: {cells}"),
     "data.import": ("นำเข้าไฟล์ .xlsx", "Import an .xlsx workbook"),
     "data.import_help": (

@@ -34,7 +34,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     # outcomes
     "forms.save": ("บันทึก", "Save"),
     "forms.fix_first": ("ยังบันทึกไม่ได้ กรุณาแก้ {n} จุด (ข้อความที่พิมพ์ไว้ยังอยู่)",
-                        "Not saved yet: please fix {n} thing(s) (what you typed is kept)"),
+                        "Not saved yet: please fix {n} things (what you typed is kept)"),
     "forms.saved": ("บันทึกแล้ว (รหัส {id})", "Saved (id {id})"),
     "forms.what_was_saved": ("ดูข้อมูลที่บันทึก", "See what was saved"),
     "forms.already_saved_at": ("บันทึกไว้แล้วเมื่อ {when} (รหัส {id}) จึงไม่บันทึกซ้ำ",
@@ -56,7 +56,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "forms.write_failed": ("บันทึกไม่สำเร็จ", "Could not save"),
     "forms.text_kept": ("ข้อความที่พิมพ์ไว้ยังอยู่ในแบบฟอร์ม ไม่ต้องพิมพ์ใหม่", "Your text is still in the form"),
     "forms.retry": ("ลองบันทึกอีกครั้ง", "Try again"),
-    "forms.outbox_pending": ("รอส่ง {n} รายการ (เก็บไว้ในเครื่องนี้)", "{n} item(s) waiting to be sent (kept here)"),
+    "forms.outbox_pending": ("รอส่ง {n} รายการ (เก็บไว้ในเครื่องนี้)", "{n} items waiting to be sent (kept here)"),
     "forms.send_now": ("ส่งตอนนี้", "Send now"),
     "forms.outbox_failed": ("ส่งรายการในแท็บ «{tab}» ไม่ได้", "An entry for «{tab}» could not be sent"),
     "forms.requeue": ("ลองส่งใหม่", "Send again"),

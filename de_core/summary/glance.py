@@ -1,0 +1,74 @@
+"""The Overview read at a glance, in one language: bullet graphs of the DE stages, the KRA groups and the budget,
+the ITA figure when the year has no total yet, and the late / due list, as escaped HTML (display.html)."""
+
+from __future__ import annotations
+
+from de_core.activities.tables import budget_bullet
+from de_core.cycle.bullets import group_bullet, stage_bullet
+from de_core.cycle.progress import DueItem
+from de_core.display import html
+from de_core.display.bullets import Bullet
+from de_core.display.i18n import translate
+from de_core.summary.overview import Overview
+from de_core.thaidate import format_baht, format_date, format_score
+
+
+def stage_bullets(view: Overview, lang: str = "th") -> list[Bullet]:
+    """One line per DE stage: steps done against the steps due by the as-of date, late steps in red."""
+    return [stage_bullet(p, lang) for p in view.stages]
+
+
+def group_bullets(view: Overview, lang: str = "th") -> list[Bullet]:
+    """One line per KRA group: the share of its KPIs met."""
+    return [group_bullet(g, lang) for g in view.groups]
+
+
+def budget_bullets(view: Overview, lang: str = "th") -> list[Bullet]:
+    """The budget spent against the plan to date, on a scale to the allocation (none without a budget view)."""
+    return [] if view.budget is None else [budget_bullet(view.budget, view.pace, lang)]
+
+
+def budget_figures(view: Overview, lang: str = "th") -> list[tuple[str, str]]:
+    """(label, baht) for allocation, planned, spent, remaining."""
+    if view.budget is None:
+        return []
+    return [(translate(f"overview.{key}", lang), format_baht(amount, lang))
+            for key, amount in view.budget.amounts.items()]
+
+
+def ita_stat_html(view: Overview, lang: str = "th") -> str:
+    """The ITA figure while the selected year has no total: the latest earlier year's total and band, the points
+    it was short of the target, and that this year has none yet (the band is sheet text, escaped)."""
+    prev = view.ita_previous
+    if prev is None:
+        value, band, sub = "–", "", ""
+        label = translate("glance.ita_label", lang)
+    else:
+        value = format_score(prev.total)
+        band = translate("glance.band", lang, band=prev.band.level) if prev.band else ""
+        gap = prev.gap(view.ita_target)
+        sub = translate("overview.ita_gap", lang, gap=format_score(gap)) if gap else \
+            translate("overview.ita_reached", lang)
+        label = translate("glance.ita_latest", lang, fy=prev.fiscal_year)
+    note = translate("glance.ita_not_yet", lang, fy=view.fiscal_year)
+    band_html = f'<span class="sj-stat-band">{html.esc(band)}</span>' if band else ""
+    return html.block(
+        f'<div class="sj-stat-label">{html.esc(label)}</div>'
+        f'<div class="sj-stat-value">{html.esc(value)}{band_html}</div>'
+        + (f'<div class="sj-stat-sub">{html.esc(sub)}</div>' if sub else "")
+        + f'<div class="sj-stat-note">{html.esc(note)}</div>', "sj-stat", label)
+
+
+def due_table_html(items: list[DueItem], lang: str = "th") -> str:
+    """What is late or due this month: the item (its kind, number and due date under it), owner, how late.
+    Late rows in red; on a phone each item is a block with its owner under it."""
+    headers = [translate(f"glance.late_col_{c}", lang) for c in ("item", "owner", "state")]
+    rows = []
+    for d in items:
+        kind = translate(f"overview.kind_{d.kind}", lang)
+        sub = translate("glance.item_sub", lang, kind=kind, no=d.number).strip()
+        sub += " · " + translate("glance.due_on", lang, date=format_date(d.due, lang))
+        state = translate("glance.days_late", lang, n=d.days_late) if d.late else translate("overview.due_soon", lang)
+        rows.append([html.Cell(d.record.get("title") or "", sub=sub), d.record.get("owner") or "",
+                     html.Cell(state, cls="sj-nw")])
+    return html.table(headers, rows, late=[d.late for d in items], cls="sj-due", bare=(0,))
