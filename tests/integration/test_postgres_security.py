@@ -41,7 +41,7 @@ def test_an_office_session_cannot_read_another_offices_rows(two_offices):
     with mine.pool.connection() as conn:
         assert _count(conn, "sheet_rows", theirs.office) == 0
         assert _count(conn, "tabs", theirs.office) == 0
-        assert conn.execute("SELECT count(*) FROM sheet_rows WHERE cells->>0 = 'exp-secret'").fetchone()[0] == 0
+        assert conn.execute("SELECT count(*) FROM sheet_rows WHERE cells[1] = 'exp-secret'").fetchone()[0] == 0
         assert {o for (o,) in conn.execute("SELECT DISTINCT office FROM sheet_rows")} == {mine.office}
         assert _count(conn, "sheet_rows", mine.office) == 1
 
@@ -50,10 +50,10 @@ def test_an_office_session_cannot_write_another_offices_rows(two_offices):
     mine, theirs = two_offices
     before = theirs.read_all().tabs[TITLE].rows
     with mine.pool.connection() as conn:
-        changed = conn.execute("UPDATE sheet_rows SET cells = '[\"x\"]' WHERE office = %s", (theirs.office,))
+        changed = conn.execute("UPDATE sheet_rows SET cells = '{x}' WHERE office = %s", (theirs.office,))
         assert changed.rowcount == 0
         conn.commit()
-        _refused(conn, "INSERT INTO sheet_rows (office, title, row_id, cells) VALUES (%s, %s, 'x', '[\"x\"]')",
+        _refused(conn, "INSERT INTO sheet_rows (office, title, row_id, cells) VALUES (%s, %s, 'x', '{x}')",
                  (theirs.office, TITLE))
         _refused(conn, "INSERT INTO tabs (office, title, position) VALUES (%s, 'ใหม่', 99)", (theirs.office,))
         _refused(conn, "UPDATE sheet_rows SET office = %s WHERE office = %s", (theirs.office, mine.office))
@@ -80,10 +80,10 @@ def test_a_connection_without_the_set_up_and_the_tables_owner_see_no_rows(two_of
             assert conn.execute("SELECT count(*) FROM sheet_rows").fetchone()[0] == 0
             assert conn.execute("SELECT count(*) FROM tabs").fetchone()[0] == 0
     with psycopg.connect(pg_server.app_url()) as conn:
-        _refused(conn, "INSERT INTO sheet_rows (office, title, cells) VALUES ('sec-mine', %s, '[]')", (TITLE,))
+        _refused(conn, "INSERT INTO sheet_rows (office, title, cells) VALUES ('sec-mine', %s, '{}')", (TITLE,))
 
 
-def test_a_regional_session_reads_its_offices_in_one_query_and_writes_none(two_offices, postgres_factory,  # noqa: F811
+def test_a_regional_session_reads_its_offices_at_once_and_writes_none(two_offices, postgres_factory,  # noqa: F811
                                                                            pg_server):  # noqa: F811
     mine, theirs = two_offices
     elsewhere = postgres_factory(office="sec-elsewhere")
@@ -96,9 +96,9 @@ def test_a_regional_session_reads_its_offices_in_one_query_and_writes_none(two_o
         assert books[theirs.office].tabs[TITLE].rows == theirs.read_all().tabs[TITLE].rows
         assert read_offices(pool, [theirs.office, elsewhere.office]).keys() == {theirs.office}
         with pool.connection() as conn:
-            assert conn.execute("UPDATE sheet_rows SET cells = '[]'").rowcount == 0
+            assert conn.execute("UPDATE sheet_rows SET cells = '{}'").rowcount == 0
             conn.commit()
-            _refused(conn, "INSERT INTO sheet_rows (office, title, cells) VALUES (%s, %s, '[]')", (mine.office, TITLE))
+            _refused(conn, "INSERT INTO sheet_rows (office, title, cells) VALUES (%s, %s, '{}')", (mine.office, TITLE))
     finally:
         pool.close()
     assert mine.read_all().tabs[TITLE].rows[1][0] == "exp-mine"

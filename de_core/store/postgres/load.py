@@ -10,10 +10,10 @@ import psycopg
 from de_core.sheet.raw import RawTab, RawWorkbook
 from de_core.sheet.schema import Schema
 from de_core.store.base import StoreError
-from de_core.store.postgres.rows import check_text, jsonb, plan_tab, row_key
+from de_core.store.postgres.rows import CELLS, check_text, jsonb, plan_tab, row_key
 
-BULK = """INSERT INTO sheet_rows (office, title, row_id, first_of_id, cells)
-SELECT %s, %s, e.item->>0, (e.item->>1)::boolean, e.item->2
+BULK = f"""INSERT INTO sheet_rows (office, title, row_id, first_of_id, cells)
+SELECT %s, %s, e.item->>0, (e.item->>1)::boolean, {CELLS.format(json="e.item->2")}
 FROM jsonb_array_elements(%s) WITH ORDINALITY AS e(item, n)"""
 CHUNK = 2000  # rows per INSERT: a ×100 workbook's 20k reflections go in ten statements of a few MB
 
@@ -37,10 +37,10 @@ def insert_tab(conn: psycopg.Connection, office: str, schema: Schema, tab: RawTa
     already be there; its header row and place are replaced)."""
     check_text(tab.title, tab.rows)
     header = [str(c) for c in tab.rows[0]] if tab.rows else None
-    conn.execute("INSERT INTO tabs (office, title, position, header) VALUES (%s, %s, %s, %s)"
+    conn.execute("INSERT INTO tabs (office, title, position, header) VALUES (%s, %s, %s, %s::text[])"
                  + (" ON CONFLICT (office, title) DO UPDATE SET position = excluded.position, header = excluded.header"
                     if replace else ""),
-                 (office, tab.title, position, jsonb(header) if header is not None else None))
+                 (office, tab.title, position, header))
     planned = plan_tab(schema, tab)
     for start in range(0, len(planned), CHUNK):
         chunk = [[key, first, cells] for key, first, cells in planned[start:start + CHUNK]]
@@ -112,7 +112,7 @@ def fill_ids(conn: psycopg.Connection, office: str, title: str, id_pos: int, mak
             continue
         cells = list(cells) + [""] * (id_pos + 1 - len(cells))
         cells[id_pos] = make_id()
-        conn.execute("UPDATE sheet_rows SET cells = %s, row_id = %s WHERE office = %s AND title = %s AND seq = %s",
-                     (jsonb(cells), row_key(cells, id_pos), office, title, seq))
+        conn.execute("UPDATE sheet_rows SET cells = %s::text[], row_id = %s WHERE office = %s AND title = %s "
+                     "AND seq = %s", (cells, row_key(cells, id_pos), office, title, seq))
         filled.append(cells[id_pos])
     return filled

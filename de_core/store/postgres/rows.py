@@ -1,5 +1,6 @@
-"""Sheet rows as the database keeps them: the normalised id of a row, cells as JSON arrays (text only, never the
-NUL character PostgreSQL cannot hold), and a workbook rebuilt from the rows of one query."""
+"""Sheet rows as the database keeps them: the normalised id of a row, cells as text arrays (never the NUL character
+PostgreSQL cannot hold; sent as JSON, whose ragged rows an array parameter cannot carry), and a workbook rebuilt
+from the tabs and rows of one read."""
 
 from __future__ import annotations
 
@@ -14,6 +15,10 @@ from de_core.sheet.raw import RawTab, RawWorkbook
 from de_core.sheet.schema import Schema, Tab, match_headers
 from de_core.sheet.text import normalize
 from de_core.store.base import StoreError
+
+#: SQL turning a JSON array of strings into text[], its order kept ({json}: the JSON expression).
+CELLS = ("ARRAY(SELECT c.cell FROM jsonb_array_elements_text({json}) WITH ORDINALITY AS c(cell, i) "
+         "ORDER BY c.i)")
 
 
 def jsonb(value: Any) -> Jsonb:
@@ -63,18 +68,18 @@ def plan_tab(schema: Schema, tab: RawTab) -> list[tuple[str, bool, list[str]]]:
     return out
 
 
-def workbook_from_rows(rows: Iterable[tuple[str, list[str] | None, list[str] | None]], source: str) -> RawWorkbook:
-    """A RawWorkbook from (title, header, cells) rows in tab and sheet order (cells None: a tab without data)."""
+def workbook_from_parts(tabs: Iterable[tuple[str, list[str] | None]], rows: Iterable[tuple[str, list[str]]],
+                        source: str) -> RawWorkbook:
+    """A RawWorkbook from its tabs (title, header row or None) in tab order and its rows (title, cells), each tab's
+    in sheet order (the tabs' rows may come in any order of tabs)."""
     raw = RawWorkbook(source=source, read_at=datetime.now(UTC))
-    for title, header, cells in rows:
-        tab = raw.tabs.get(title)
-        if tab is None:
-            tab = RawTab(title, [list(header)] if header is not None else [])
-            raw.add(tab)
-        if cells is not None:
-            if not tab.rows:
-                tab.rows.append([])
-            tab.rows.append(cells)
+    for title, header in tabs:
+        raw.add(RawTab(title, [list(header)] if header is not None else []))
+    for title, cells in rows:
+        tab = raw.tabs[title]
+        if not tab.rows:
+            tab.rows.append([])
+        tab.rows.append(cells)
     return raw
 
 

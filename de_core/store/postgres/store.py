@@ -1,5 +1,5 @@
 """The PostgreSQL store: one office's workbook among many in one database, behind the same contract as the SQLite
-and Google stores (cells as text, read_all in one query, appends idempotent by id, updates by id).
+and Google stores (cells as text, read_all in one round trip, appends idempotent by id, updates by id).
 
 Every statement runs on a connection of the office's pool (connect.office_pool), whose set-up names the office for
 the row-level security policies; the store also names it in every WHERE, so the planner uses the indexes. Appends
@@ -38,13 +38,14 @@ from de_core.store.base import (
 from de_core.store.postgres import load
 from de_core.store.postgres.connect import db_errors, office_pool
 from de_core.store.postgres.migrate import check_version
-from de_core.store.postgres.rows import check_text, jsonb, row_key, tab_of, workbook_from_rows
+from de_core.store.postgres.rows import CELLS, check_text, jsonb, row_key, tab_of, workbook_from_parts
 
-READ_ALL = """SELECT t.title, t.header, r.cells FROM tabs t
-LEFT JOIN sheet_rows r ON r.office = t.office AND r.title = t.title
-WHERE t.office = %s ORDER BY t.position, r.seq"""
-INSERT = """INSERT INTO sheet_rows (office, title, row_id, cells)
-SELECT %s, %s, e.item->>0, e.item->1 FROM jsonb_array_elements(%s) WITH ORDINALITY AS e(item, n)
+SNAPSHOT = "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY"  # the tabs and the rows of one moment
+TABS = "SELECT title, header FROM tabs WHERE office = %s ORDER BY position"
+ROWS = "SELECT title, cells FROM sheet_rows WHERE office = %s ORDER BY title, seq"  # the primary key's order: no sort
+INSERT = f"""INSERT INTO sheet_rows (office, title, row_id, cells)
+SELECT %s, %s, e.item->>0, {CELLS.format(json="e.item->1")}
+FROM jsonb_array_elements(%s) WITH ORDINALITY AS e(item, n)
 ON CONFLICT (office, title, row_id) WHERE row_id <> '' AND first_of_id DO NOTHING RETURNING row_id"""
 ROWS_WITH_ID = "SELECT row_id, cells FROM sheet_rows WHERE office = %s AND title = %s AND row_id = ANY(%s) ORDER BY seq"
 ROW_NUMBER = "SELECT count(*) + 1 FROM sheet_rows WHERE office = %s AND title = %s AND seq <= %s"
@@ -96,10 +97,14 @@ class PostgresStore:
 
     # ----- reads --------------------------------------------------------------------------------
     def read_all(self) -> RawWorkbook:
-        """Every tab of the office (all its fiscal years), in sheet order, in one query."""
+        """Every tab of the office (all its fiscal years), in sheet order, in one round trip: the tabs and the rows,
+        two statements sent together in a pipeline, read in one transaction (one snapshot)."""
         with self._tx() as conn:
-            rows = conn.execute(READ_ALL, (self.office,)).fetchall()
-        return workbook_from_rows(rows, f"postgresql:{self.office}")
+            with conn.pipeline(), conn.transaction():
+                conn.execute(SNAPSHOT)
+                tabs = conn.cursor(binary=True).execute(TABS, (self.office,))
+                rows = conn.cursor(binary=True).execute(ROWS, (self.office,))
+            return workbook_from_parts(tabs.fetchall(), rows.fetchall(), f"postgresql:{self.office}")
 
     # ----- writes -------------------------------------------------------------------------------
     def _find(self, conn: psycopg.Connection, tab_key: str, lock: bool = False) -> tuple[Tab, str, list[str]]:
@@ -218,8 +223,9 @@ class PostgresStore:
         for pos in positions.values():
             cells[pos] = new[pos]
         try:
-            conn.execute("UPDATE sheet_rows SET cells = %s, row_id = %s WHERE office = %s AND title = %s AND seq = %s",
-                         (jsonb(cells), row_key(cells, id_pos), self.office, title, seq))
+            conn.execute("UPDATE sheet_rows SET cells = %s::text[], row_id = %s "
+                         "WHERE office = %s AND title = %s AND seq = %s",
+                         (cells, row_key(cells, id_pos), self.office, title, seq))
         except pg.UniqueViolation as exc:  # the id cell itself was changed to an id another row has
             raise conflict(tab, cells[id_pos]) from exc
         return UpdateResult(row_id, numbers[0], before, {k: cells[p] for k, p in positions.items()})
@@ -241,8 +247,8 @@ class PostgresStore:
             _tab, title, header = self._find(conn, tab_key, lock=True)
             added = list(dict.fromkeys(h for h in headers if h not in header))
             if added:
-                conn.execute("UPDATE tabs SET header = %s WHERE office = %s AND title = %s",
-                             (jsonb(header + added), self.office, title))
+                conn.execute("UPDATE tabs SET header = %s::text[] WHERE office = %s AND title = %s",
+                             (header + added, self.office, title))
         return added
 
 

@@ -1,4 +1,4 @@
--- The workbooks of many offices in one database. Every row carries its office; cells are text, kept as a JSON
+-- The workbooks of many offices in one database. Every row carries its office; cells are text, kept as a text
 -- array per sheet row exactly as a sheet holds them (ragged rows and blank rows included).
 
 CREATE TABLE offices (
@@ -11,7 +11,7 @@ CREATE TABLE tabs (
     office   text NOT NULL REFERENCES offices (office),
     title    text NOT NULL,                       -- the tab's title as it stands (Thai, English, or unknown tabs)
     position integer NOT NULL,                    -- the tab's place in the workbook
-    header   jsonb CHECK (header IS NULL OR jsonb_typeof(header) = 'array'),  -- row 1; NULL: no row at all
+    header   text[],                              -- row 1; NULL: the tab has no row at all
     PRIMARY KEY (office, title)
 );
 
@@ -23,7 +23,7 @@ CREATE TABLE sheet_rows (
     seq         bigint NOT NULL DEFAULT nextval('sheet_row_order'),  -- sheet order: row 2, 3, ... by seq
     row_id      text NOT NULL DEFAULT '',         -- the id cell, normalised ('' for a row without an id)
     first_of_id boolean NOT NULL DEFAULT true,    -- false on later rows repeating an id (copied from a sheet)
-    cells       jsonb NOT NULL CHECK (jsonb_typeof(cells) = 'array'),
+    cells       text[] NOT NULL,
     PRIMARY KEY (office, title, seq),
     FOREIGN KEY (office, title) REFERENCES tabs (office, title)
 );
