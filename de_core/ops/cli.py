@@ -18,7 +18,7 @@ from de_core.ops.cli_digest import add_digest, run_digest
 from de_core.ops.cli_postgres import add_postgres_commands, run_copy, run_migrate, run_region
 from de_core.ops.cli_report import add_report, run_report
 from de_core.ops.cli_year import add_init, add_new_year, run_init, run_new_year
-from de_core.ops.config import embedded_path
+from de_core.ops.config import close_opened, embedded_path
 from de_core.ops.demo import demo_workbook
 from de_core.ops.provision import provision
 from de_core.ops.workbook_health import check_workbook
@@ -138,6 +138,8 @@ def main(argv: Sequence[str] | None = None, *, client_factory: ClientFactory = c
     except StoreError as exc:
         print("\n".join(filter(None, [exc.message_th, exc.message_en, exc.hint_th, exc.hint_en])), file=err)
         return FAILURE
+    finally:
+        close_opened()  # the connection pools of PostgreSQL stores the command opened
 
 
 if __name__ == "__main__":

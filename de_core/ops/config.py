@@ -70,4 +70,16 @@ def open_postgres(secrets: Mapping[str, Any], office: str = "") -> SheetStore:
                          "ดูตัวอย่างใน .streamlit/secrets.toml.example", "See .streamlit/secrets.toml.example")
     with psycopg_needed():
         from de_core.store.postgres.store import open_office
-    return open_office(settings.conninfo, office, settings.pool_size)
+    store = open_office(settings.conninfo, office, settings.pool_size)
+    OPENED.append(store)
+    return store
+
+
+OPENED: list[Any] = []  # the PostgreSQL stores open_postgres made in this process (their connection pools)
+
+
+def close_opened() -> None:
+    """Close the connection pools of the PostgreSQL stores open_postgres made (a command's end; the app keeps
+    its stores open for the life of the server)."""
+    while OPENED:
+        OPENED.pop().close()

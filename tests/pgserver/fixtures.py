@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import os
+import subprocess
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -65,14 +66,19 @@ def start_server() -> PgServer:
     return server
 
 
+def unavailable(reason: object) -> None:
+    """No server for the tests: a failure in CI (CI set), where they must run; elsewhere a skip saying why."""
+    if os.environ.get("CI"):  # never a silent skip in CI
+        pytest.fail(f"CI cannot start PostgreSQL for the tests: {reason}")
+    pytest.skip(f"PostgreSQL tests need a server: {reason}")
+
+
 @pytest.fixture(scope="session")
 def pg_server() -> Iterator[PgServer]:
     try:
         server = start_server()
-    except (NoServer, OSError, psycopg.Error) as exc:
-        if os.environ.get("CI"):  # CI must run them: never a silent skip there
-            pytest.fail(f"CI cannot start PostgreSQL for the tests: {exc}")
-        pytest.skip(f"PostgreSQL tests need a server: {exc}")
+    except (NoServer, OSError, subprocess.CalledProcessError, psycopg.Error) as exc:
+        unavailable(exc)
     try:
         yield server
     finally:

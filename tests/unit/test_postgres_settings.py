@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import re
+import tomllib
+from pathlib import Path
+
 import pytest
 
 from de_core.store.base import StoreError
@@ -49,3 +53,17 @@ def test_a_signed_in_person_belongs_to_the_office_listing_their_email_else_their
     assert settings.office_of("staff@a.example.go.th") == "sesao-a"
     assert settings.office_of("other@example.go.th") == "sesao-b"
     assert settings.office_of("someone@gmail.com") == "" and settings.office_of("") == ""
+
+
+def test_the_secrets_example_and_the_readme_show_a_working_postgresql_set_up():
+    root = Path(__file__).resolve().parents[2]
+    example = (root / ".streamlit" / "secrets.toml.example").read_text(encoding="utf-8")
+    block = example.split("# [connections.postgresql]\n", 1)[1].split("\n\n", 1)[0]
+    lines = ["[connections.postgresql]"] + [re.sub(r"^# ?", "", line) for line in block.splitlines()]
+    settings = postgres_settings(tomllib.loads("\n".join(lines)))
+    assert settings.office == "sesao-example" and settings.conninfo.startswith("postgresql://dashboard_app:")
+    assert settings.office_of("someone@other.example.go.th") == "sesao-other"
+    section = (root / "README.md").read_text(encoding="utf-8").split("## Running on PostgreSQL", 1)[1].split("\n## ")[0]
+    for command in ("de-dashboard migrate --url", "de-dashboard copy --from sheet --to postgresql",
+                    "de-dashboard copy --from postgresql --to sheet", 'pip install -q -e ".[postgres]"'):
+        assert command in section, command
