@@ -129,3 +129,39 @@ def test_the_command_line_writes_the_same_report_as_pdf(tmp_path, monkeypatch):
                  str(tmp_path / "none.toml")], out=out, err=io.StringIO())
     assert code == 0 and "(pdf," in out.getvalue()
     assert "ปัจจัยความสำเร็จ" in pdf_text(path) and page_count(path) >= 30
+
+
+TEXT_WIDTH_PX = 605  # 16 cm, the A4 page inside the report's margins, in CSS pixels
+TOO_WIDE = """() => { const words = new Intl.Segmenter('th', {granularity: 'word'}); const out = [];
+  for (const cell of document.querySelectorAll('td, th')) {
+    const style = getComputedStyle(cell);
+    const room = cell.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    const texts = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+    for (let node = texts.nextNode(); node; node = texts.nextNode()) {
+      for (const word of words.segment(node.data)) {
+        if (!word.isWordLike) continue;
+        const range = document.createRange();
+        range.setStart(node, word.index);
+        range.setEnd(node, word.index + word.segment.length);
+        const width = [...range.getClientRects()].reduce((sum, box) => sum + box.width, 0);
+        if (width > room + 0.5) out.push([word.segment, Math.round(width), Math.round(room)]);
+      } } }
+  return out; }"""
+
+
+def test_no_word_of_the_demo_report_is_wider_than_its_table_column(chromium_context, tmp_path):
+    """A table column narrower than a word would have Chromium cut the word (ศึกษานิเทศ|ก์): every word ICU finds
+    in a cell fits the cell, laid out as printed."""
+    from de_core.documents.report import render_html
+
+    page_file = tmp_path / "report.html"
+    page_file.write_text(render_html(build_report(parse_workbook(demo_workbook()), FY, "th", DEMO_AS_OF)), "utf-8")
+    tab = chromium_context.new_page()
+    try:
+        tab.set_viewport_size({"width": TEXT_WIDTH_PX, "height": 900})
+        tab.emulate_media(media="print")
+        tab.goto(page_file.as_uri())
+        tab.evaluate("document.fonts.ready")
+        assert tab.evaluate(TOO_WIDE) == []
+    finally:
+        tab.close()

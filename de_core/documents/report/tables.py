@@ -42,7 +42,7 @@ def steps_blocks(wb: Workbook, fy: int | None, tr: Translator) -> list[Block]:
                      numbered(step.get("step_no"), step.get("title")), step.get("owner") or "", progress])
         last = stage
     table = Table([tr(f"report.steps_{c}") for c in ("stage", "step", "owner", "result")], rows,
-                  widths=[20, 45, 18, 17], merge_columns=(0,))
+                  widths=[19, 41, 22, 18], merge_columns=(0,))
     used = len({s.get("stage") for s in steps})
     return [Block("table", table=table), Block("paragraph", tr("report.steps_summary", n=len(steps), stages=used))]
 
@@ -68,7 +68,7 @@ def kra_kpi_blocks(wb: Workbook, fy: int | None, vision: str, tr: Translator) ->
                      lines(k.get("evidence_types"), *evidence.get(k.get("id") or "", []))])
         last = group
     table = Table([tr(f"report.de_{c}") for c in ("vision", "kra", "kpi", "action", "expected", "evidence")], rows,
-                  widths=[14, 14, 17, 21, 17, 17], merge_columns=(0, 1))
+                  widths=[14, 16, 17, 20, 16, 17], merge_columns=(0, 1))
     return [Block("table", table=table), Block("paragraph", tr("report.de_summary", n=len(rows)))]
 
 
