@@ -1,5 +1,5 @@
 """PostgreSQL beside SQLite: read_all of one office and 1,000 concurrent appends (16 writers) at the demo ×1 and
-×100, and the regional scorecard's one round trip over 245 offices.
+×100, and the regional scorecard's one query over 245 offices.
 
 Both stores as the app runs them, on this machine: SQLite's file in WAL mode (synchronous FULL, its default), and a
 throw-away PostgreSQL cluster with its default durability (fsync and synchronous_commit on) started by
@@ -8,7 +8,7 @@ member of de_dashboard_app through the app's own pool set-up, so row-level secur
 read_all: the median of --repeat reads of the whole workbook (cells as text, not parsed). Appends: 1,000 rows,
 each with its audit row in one transaction (append_audited, the Writer's path), sent by 16 threads at once into an
 office already holding the data; rows per second over the wall time of all 1,000. Scorecard: 245 offices of the
-demo ×1 in one region, read by a regional session with regional.read_offices (one round trip), then parsed.
+demo ×1 in one region, read by a regional session with regional.read_offices (one query), then parsed.
 
     /work/venv/bin/python -m bench.bench_postgres [--scales 1 100] [--repeat 5] [--offices 245]
 """
@@ -83,7 +83,7 @@ def measure(server: PgServer, folder: Path, scale: int, repeat: int) -> list[lis
 
 
 def scorecard(server: PgServer, offices: int, repeat: int) -> list[list[str]]:
-    """245 offices of the demo ×1 in one region; the regional session's one round trip, then every workbook parsed."""
+    """245 offices of the demo ×1 in one region; the regional session's one query, then every workbook parsed."""
     demo = demo_workbook()
     names = [f"region-bench-{i:03d}" for i in range(offices)]
     for name in names:
@@ -130,8 +130,8 @@ def main(argv: list[str] | None = None) -> str:
                  "PostgreSQL 1,000 appends", "PG speed-up"], rows,
                 "Appends: each row with its audit row in one transaction (append_audited), 16 threads at once, "
                 "durable on both (SQLite WAL synchronous FULL; PostgreSQL fsync and synchronous_commit on).")
-    out += "\n" + table("Regional scorecard: one round trip over a region's offices (demo ×1 each)",
-                        ["offices", "rows", "read_offices (one round trip)", "per office", "parse all"], card)
+    out += "\n" + table("Regional scorecard: one query over a region's offices (demo ×1 each)",
+                        ["offices", "rows", "read_offices (one query)", "per office", "parse all"], card)
     print(out)
     return out
 

@@ -49,8 +49,8 @@ def test_sheet_to_postgresql_and_back_to_a_new_sheet_is_cell_identical_on_the_de
                                                                                    demo_raw):
     there, back = _round_trip(fake_sheets, pg_server, demo_raw, "copy-demo")
     assert "identical" in there and "identical" in back
-    source = google_store(fake_sheets, key=SOURCE, create=False).read_all()
-    result = compare_workbooks(source, google_store(fake_sheets, key=BACK, create=False).read_all())
+    source = google_store(fake_sheets, key=SOURCE, create=False, timeout=600).read_all()
+    result = compare_workbooks(source, google_store(fake_sheets, key=BACK, create=False, timeout=600).read_all())
     assert result.identical, result.summary()
     assert result.cells > 2500 and result.added_tabs == ["Sheet1"]  # the new sheet's own empty tab
     assert fake_sheets.sheet_titles(BACK)[:len(source.tabs)] == list(source.tabs)

@@ -1,4 +1,4 @@
-"""The write path on every store (SQLite and the Google store over the fake Sheets server).
+"""The write path on every store (SQLite, the Google store over the fake Sheets server, PostgreSQL).
 
 Failures are simulated with a failing wrapper around any store and, on Google, with faults the fake server
 injects into real HTTP replies.
@@ -20,6 +20,7 @@ from de_core.writing.writer import Writer
 from tests.contract.conftest import google_factory, make_store  # noqa: F401  (pytest fixtures)
 from tests.fakesheets import Fault
 from tests.fakesheets.fixtures import fake_sheets  # noqa: F401  (pytest fixture)
+from tests.pgserver.fixtures import pg_server, postgres_factory  # noqa: F401  (pytest fixtures of make_store)
 
 FY = 2566
 EDITOR = Actor("officer@example.go.th", "editor", "oidc")
@@ -195,7 +196,7 @@ def test_a_failure_of_the_audit_part_writes_neither_and_the_outbox_sends_both_on
 
 def test_an_update_and_its_audit_row_go_in_one_write_request_on_google(store, request):
     if store.name != "google":
-        pytest.skip("one request is a Google notion; SQLite does both in one transaction (contract suite)")
+        pytest.skip("one request is a Google notion; SQLite and PostgreSQL do both in one transaction (contract suite)")
     server = request.getfixturevalue("fake_sheets")
     Writer(store, EDITOR).update("activities", "act-4", {"status": "เสร็จแล้ว"})  # makes the app's hidden tab once
     server.reset_counts()

@@ -68,19 +68,36 @@ def plan_tab(schema: Schema, tab: RawTab) -> list[tuple[str, bool, list[str]]]:
     return out
 
 
-def workbook_from_parts(tabs: Iterable[tuple[str, list[str] | None]], rows: Iterable[tuple[str, list[str]]],
-                        source: str) -> RawWorkbook:
-    """A RawWorkbook from its tabs (title, header row or None) in tab order and its rows (title, cells), each tab's
-    in sheet order (the tabs' rows may come in any order of tabs)."""
-    raw = RawWorkbook(source=source, read_at=datetime.now(UTC))
-    for title, header in tabs:
-        raw.add(RawTab(title, [list(header)] if header is not None else []))
-    for title, cells in rows:
-        tab = raw.tabs[title]
-        if not tab.rows:
-            tab.rows.append([])
-        tab.rows.append(cells)
-    return raw
+#: One office's tabs and rows in ONE statement (one snapshot), in no particular order: a tab is a line with its
+#: position and header row (seq NULL), a sheet row a line with its seq. Ordering is left to Python (a sort on the
+#: server spills to disk past work_mem at the demo ×100; Python's sort of rows read nearly in order costs little).
+WORKBOOK = """SELECT office, title, position, NULL::bigint AS seq, header AS cells FROM tabs {where}
+UNION ALL
+SELECT office, title, NULL, seq, cells FROM sheet_rows {where}"""
+
+
+def workbooks_from_lines(lines: Iterable[tuple[str, str, int | None, int | None, list[str] | None]],
+                         source: str = "postgresql") -> dict[str, RawWorkbook]:
+    """office → RawWorkbook from WORKBOOK's lines: tabs in their order, each tab's rows in sheet order."""
+    tabs: dict[str, list[tuple[int, str, list[str] | None]]] = {}
+    rows: dict[tuple[str, str], list[tuple[int, list[str]]]] = {}
+    for office, title, position, seq, cells in lines:
+        if seq is None:
+            tabs.setdefault(office, []).append((position or 0, title, cells))
+        else:
+            rows.setdefault((office, title), []).append((seq, cells or []))
+    books = {}
+    for office, found in tabs.items():
+        raw = RawWorkbook(source=f"{source}:{office}", read_at=datetime.now(UTC))
+        for _position, title, header in sorted(found, key=lambda t: t[0]):
+            tab = RawTab(title, [list(header)] if header is not None else [])
+            body = sorted(rows.get((office, title), []), key=lambda r: r[0])
+            if body and not tab.rows:
+                tab.rows.append([])
+            tab.rows.extend(cells for _seq, cells in body)
+            raw.add(tab)
+        books[office] = raw
+    return books
 
 
 def tab_of(schema: Schema, titles: Iterable[str], tab_key: str) -> tuple[Tab, str] | None:

@@ -1,5 +1,5 @@
 """The PostgreSQL store: one office's workbook among many in one database, behind the same contract as the SQLite
-and Google stores (cells as text, read_all in one round trip, appends idempotent by id, updates by id).
+and Google stores (cells as text, read_all in one query, appends idempotent by id, updates by id).
 
 Every statement runs on a connection of the office's pool (connect.office_pool), whose set-up names the office for
 the row-level security policies; the store also names it in every WHERE, so the planner uses the indexes. Appends
@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
+from datetime import UTC, datetime
 from typing import Any
 
 import psycopg
@@ -38,11 +39,17 @@ from de_core.store.base import (
 from de_core.store.postgres import load
 from de_core.store.postgres.connect import db_errors, office_pool
 from de_core.store.postgres.migrate import check_version
-from de_core.store.postgres.rows import CELLS, check_text, jsonb, row_key, tab_of, workbook_from_parts
+from de_core.store.postgres.rows import (
+    CELLS,
+    WORKBOOK,
+    check_text,
+    jsonb,
+    row_key,
+    tab_of,
+    workbooks_from_lines,
+)
 
-SNAPSHOT = "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY"  # the tabs and the rows of one moment
-TABS = "SELECT title, header FROM tabs WHERE office = %s ORDER BY position"
-ROWS = "SELECT title, cells FROM sheet_rows WHERE office = %s ORDER BY title, seq"  # the primary key's order: no sort
+READ_ALL = WORKBOOK.format(where="WHERE office = %(office)s")
 INSERT = f"""INSERT INTO sheet_rows (office, title, row_id, cells)
 SELECT %s, %s, e.item->>0, {CELLS.format(json="e.item->1")}
 FROM jsonb_array_elements(%s) WITH ORDINALITY AS e(item, n)
@@ -97,14 +104,11 @@ class PostgresStore:
 
     # ----- reads --------------------------------------------------------------------------------
     def read_all(self) -> RawWorkbook:
-        """Every tab of the office (all its fiscal years), in sheet order, in one round trip: the tabs and the rows,
-        two statements sent together in a pipeline, read in one transaction (one snapshot)."""
+        """Every tab of the office (all its fiscal years), in sheet order, in one query (rows.WORKBOOK)."""
         with self._tx() as conn:
-            with conn.pipeline(), conn.transaction():
-                conn.execute(SNAPSHOT)
-                tabs = conn.cursor(binary=True).execute(TABS, (self.office,))
-                rows = conn.cursor(binary=True).execute(ROWS, (self.office,))
-            return workbook_from_parts(tabs.fetchall(), rows.fetchall(), f"postgresql:{self.office}")
+            lines = conn.cursor(binary=True).execute(READ_ALL, {"office": self.office}).fetchall()
+        book = workbooks_from_lines(lines).get(self.office)
+        return book or RawWorkbook(source=f"postgresql:{self.office}", read_at=datetime.now(UTC))
 
     # ----- writes -------------------------------------------------------------------------------
     def _find(self, conn: psycopg.Connection, tab_key: str, lock: bool = False) -> tuple[Tab, str, list[str]]:
