@@ -37,9 +37,7 @@ def sidebar(wb: Workbook) -> None:
         selected_year(wb)
         st.sidebar.selectbox(t("app.fiscal_year"), years, key=FY_KEY)
     if wb.read_at:
-        local = local_time(wb.read_at)
-        st.sidebar.caption(t("app.data_as_of", time=local.strftime("%H:%M")))
-        st.sidebar.caption(format_datetime(local, lang()))
+        st.sidebar.caption(t("app.data_as_of", time=format_datetime(local_time(wb.read_at), lang())))  # once
     if st.sidebar.button(t("app.refresh"), key="refresh", icon=":material/refresh:"):
         if hard_refresh(editor=can_write()):
             st.rerun()

@@ -31,7 +31,9 @@ from de_core.writing.writer import Writer
 from de_ui.auth import current_actor, editor_gate
 from de_ui.chrome import selected_year
 from de_ui.data import backend, get_store, opened_store, refresh, workbook
+from de_ui.fields import field_error, labels, summary
 from de_ui.i18n import lang, t
+from de_ui.markup import table
 
 PREVIEW = 120
 EMPTY: dict[str, Any] = {"refs": [], "tags": [], "ref": None, "enum": None}  # other kinds: ""
@@ -85,6 +87,7 @@ def on_submit(form: str, kind: str, fy: int, known: Mapping[str, set[str]], row_
     """A form's on_click: check, then send with the form's kept id; the text stays until confirmed."""
     for slot in ("_problems", "_outcome"):
         st.session_state.pop(field_key(form, slot), None)
+    st.session_state[field_key(form, "_kind")] = kind  # fields.py names its problems' fields as labelled
     values = {f.key: st.session_state.get(field_key(form, f.key)) for f in FORMS[kind].fields}
     prepared = prepare(kind, values, fy, known, _form_key(form, kind), row_id, existing,
                        author=current_actor().who)
@@ -153,25 +156,26 @@ def _confirm_delivered(outbox: Outbox) -> None:
 
 
 def show_outcome(form: str) -> None:
-    """What happened to the last submit: problems to fix, saved (with what was saved), queued, or failed."""
+    """What happened to the last submit: which fields to fix (each says why under it), saved (with what was
+    saved), queued, or failed."""
     L = lang()
-    problems = st.session_state.get(field_key(form, "_problems")) or []
-    if problems:
-        st.error(t("forms.fix_first", n=len(problems)))
-        for p in problems:
-            st.text("• " + p.message(L))
+    if found := summary(form):  # each field's own problem is written under it (fields.field)
+        head, loose = found
+        st.error(head, icon=":material/error:")
+        for text in loose:
+            st.text("• " + text)
     outcome = st.session_state.get(field_key(form, "_outcome"))
     if not outcome:
         return
     status, detail = outcome
     if status == "saved":
-        st.success(t("forms.saved", id=detail.key), icon=":material/check_circle:")
+        st.success(t("forms.saved_plain"), icon=":material/check_circle:")
         with st.expander(t("forms.what_was_saved")):
-            st.dataframe(saved_table(detail), hide_index=True, width="stretch")
+            table(saved_table(detail))
     elif status == "already":
         _kind, sub, when = detail
-        st.info(t("forms.already_saved_at", when=format_datetime(when, L), id=sub.row_id) if when else
-                t("forms.already_saved", id=sub.row_id), icon=":material/task_alt:")
+        st.info(t("forms.already_saved_at_plain", when=format_datetime(when, L)) if when else
+                t("forms.already_saved_plain"), icon=":material/task_alt:")
         st.button(t("forms.save_again"), key=field_key(form, "_again"), help=t("forms.save_again_help"),
                   on_click=save_again, args=(form,))
     elif status == "queued":
@@ -187,12 +191,23 @@ def show_outcome(form: str) -> None:
 
 
 def saved_table(sub: Submission) -> pd.DataFrame:
-    """The cells a submission wrote, under the sheet's Thai (or English) headers."""
+    """The cells a submission wrote, under the sheet's Thai (or English) headers; the row's id left out, linked
+    activities and KPIs named as the form names them (never by id)."""
     tab = load_schema().tab(sub.tab)
-    L = lang()
+    L, wb = lang(), workbook()
+    fy = selected_year(wb)
     names = {c.key: c.header(L) for c in tab.columns}
-    return pd.DataFrame({t("forms.col_column"): [names.get(k, k) for k in sub.values],
-                         t("forms.col_value"): list(sub.values.values())})
+    refs = {"activity_id": dict(activity_options(wb, fy)), "kpi_id": dict(kpi_options(wb, fy, L))}
+    refs["kpi_ids"] = refs["kpi_id"]
+
+    def shown(key: str, value: str) -> str:
+        if key not in refs or not value:
+            return value
+        return ", ".join(refs[key].get(v, v).strip(" ↳") for v in value.split(", "))
+
+    cells = [(k, v) for k, v in sub.values.items() if k != "id"]
+    return pd.DataFrame({t("forms.col_column"): [names.get(k, k) for k, _ in cells],
+                         t("forms.col_value"): [shown(k, v) for k, v in cells]})
 
 
 def outbox_panel() -> None:
@@ -240,12 +255,16 @@ def _describe(sub: Submission, created_at: str, lang_code: str) -> str:
 
 
 def date_field(label: str, fy: int, key: str, default: date | None, optional: bool = False) -> None:
-    """A date picker inside the fiscal year showing BE dates ("15 พ.ค. 2566"); optional adds "not set"."""
+    """A date picker inside the fiscal year showing BE dates ("15 พ.ค. 2566"); optional adds "not set". Its
+    problem, if any, is written under it."""
     L = lang()
     days: list[date | None] = [*([None] if optional else []), *date_choices(fy)]
     start = default if default in days else (default_day(fy, default) if default and not optional else None)
     st.selectbox(label, days, index=days.index(start) if start in days else 0, key=key,
                  format_func=lambda d: format_date(d, L) if d else t("forms.not_set"))
+    form, name = key.rsplit(".", 1)
+    labels(form)[name] = label
+    field_error(form, name)
 
 
 @dataclass(frozen=True)

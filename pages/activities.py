@@ -36,7 +36,7 @@ if late:
 if rows:
     chosen = (tuple(owners), tuple(statuses), tuple(groups))
     cached_chart(wb, "act_gantt", (fy, view.as_of, L, chosen),
-                 lambda: gantt(rows, fy, view.as_of, wb.schema, L, view.kpi_names(L)))
+                 lambda: gantt(rows, fy, view.as_of, wb.schema, L, view.kpi_names(L)), min_width=760)
 else:
     st.info(t("activities.no_match"))
 if view.timeline.problems:
@@ -46,7 +46,7 @@ if view.timeline.problems:
 st.subheader(t("activities.quarters"))
 st.caption(f"{t('activities.quarters_help')} · {tx.quarters_line(view.spread, L)}")
 notes(tx.spread_messages(view.spread, L), tx.spread_ok(view.spread, L))
-cached_chart(wb, "act_quarters", (fy, view.as_of, L), lambda: quarter_chart(view.spread, L))
+cached_chart(wb, "act_quarters", (fy, view.as_of, L), lambda: quarter_chart(view.spread, L), min_width=640)
 
 st.subheader(t("activities.detail"))
 choice = st.selectbox(t("activities.choose"), list(view.choices), format_func=view.choices.get, key="act_detail")

@@ -42,7 +42,7 @@ notes([("warning", m) for m in alert_messages(view.alerts, L)] + ahead,
 
 st.subheader(t("budget.per_activity"))
 if summary.lines:
-    cached_chart(wb, "budget_bars", (fy, page.as_of, L), lambda: budget_chart(summary, L))
+    cached_chart(wb, "budget_bars", (fy, page.as_of, L), lambda: budget_chart(summary, L), min_width=640)
     table(budget_table(summary, L), numeric=[t("budget.planned"), t("budget.spent"), t("budget.remaining")])
 else:
     st.info(t("budget.empty"))
@@ -51,7 +51,7 @@ st.subheader(t("budget.burn"))
 if pace and not ahead:
     st.caption(pace[1])
 cached_chart(wb, "budget_burn", (fy, page.as_of, L),
-             lambda: burn_chart(view.burn, fy, view.as_of, summary.allocation, L))
+             lambda: burn_chart(view.burn, fy, view.as_of, summary.allocation, L), min_width=560)
 if view.spread is not None and view.spread.activity_months:
     st.caption(quarters_line(view.spread, L))
     notes(spread_messages(view.spread, L))
@@ -59,7 +59,7 @@ if view.spread is not None and view.spread.activity_months:
 st.subheader(t("coverage.title"))
 cov = wb.derived(("coverage", fy), lambda: coverage(wb, fy))
 st.caption(t("coverage.help"))
-cached_chart(wb, "coverage_heatmap", (fy, L), lambda: coverage_heatmap(cov, wb.schema, L))
+cached_chart(wb, "coverage_heatmap", (fy, L), lambda: coverage_heatmap(cov, wb.schema, L), min_width=600)
 pairs = gap_labels(cov, wb.schema, L)
 if pairs:
     st.warning(t("coverage.gaps", pairs=", ".join(pairs)), icon=":material/grid_off:")

@@ -10,15 +10,15 @@ from de_ui.blocks import section
 from de_ui.charts import cached_chart
 from de_ui.chrome import page_start, today
 from de_ui.i18n import t
+from de_ui.markup import table
 
 page = page_start("ita.title")
-wb, fy, L = page.wb, page.fy, page.lang
-day = today()
+wb, fy, L, day = page.wb, page.fy, page.lang, today()
 view = wb.derived(("ita", fy, day), lambda: build_ita_view(wb, fy, day))
 year = view.year
 if view.issues:
     with st.expander(t("ita.problems", n=len(view.issues)), expanded=True, icon=":material/warning:"):
-        st.dataframe(show.issues_table(view.issues, L), hide_index=True, width="stretch")
+        table(show.issues_table(view.issues, L))
 
 if section(t("ita.scores"), empty=t("ita.no_scores", fy=fy), has=year.has_scores):
     cols = st.columns(5)
@@ -26,14 +26,13 @@ if section(t("ita.scores"), empty=t("ita.no_scores", fy=fy), has=year.has_scores
         col.metric(f"{row.tool.upper()} · {show.weight_text(row.weight)}", format_score(row.score))
     cols[3].metric(t("ita.total"), format_score(year.total), show.band_text(year.band, L), "off", delta_arrow="off")
     cols[4].metric(t("ita.official"), format_score(year.official_total))
-    st.caption(" · ".join(filter(None, (f(year, L) for f in (show.official_text, show.weights_text,
-                                                               show.bands_text, show.frame_text)))))
+    st.caption(show.year_caption(year, L))
     for note in filter(None, (show.no_total_reason(year, L), show.rules_text(year, L), show.borrowed_text(year, L))):
         st.warning(note)
-    st.dataframe(show.scores_table(view, L), hide_index=True, width="stretch")
+    table(show.scores_table(view, L), numeric=show.number_columns(L))
     if view.has_indicators:
         with st.expander(t("ita.indicators")):
-            st.dataframe(show.indicators_table(view, L), hide_index=True, width="stretch")
+            table(show.indicators_table(view, L), numeric=show.number_columns(L))
 
     st.subheader(t("ita.gap_title"))
     gap_col, text_col = st.columns([1, 3])
@@ -42,7 +41,7 @@ if section(t("ita.scores"), empty=t("ita.no_scores", fy=fy), has=year.has_scores
         text_col.success(t("ita.reached", target=format_score(view.target)))
     if best := show.best_tool_text(view, L):
         text_col.markdown(best)
-    text_col.markdown(show.needed_text(view.needed_oit, year.scores, view.target, L))
+    text_col.markdown(needed := show.needed_text(view.needed_oit, year.scores, view.target, L))
 
     st.subheader(t("ita.whatif"), help=t("ita.whatif_help"))
     keys = {tool: f"ita_whatif_{tool}_{fy}" for tool in TOOLS}
@@ -56,11 +55,12 @@ if section(t("ita.scores"), empty=t("ita.no_scores", fy=fy), has=year.has_scores
     result = what_if(year, inputs, view.target)
     cols[3].metric(t("ita.whatif_total"), format_score(result.total), show.band_text(result.band, L), "off",
                    delta_arrow="off")
-    st.markdown(show.needed_text(result.needed_oit, result.scores, view.target, L))
+    if (after := show.needed_text(result.needed_oit, result.scores, view.target, L)) != needed:  # said once
+        st.markdown(after)
 
 if section(t("ita.history"), empty=t("ita.no_history"), has=view.history):
     cached_chart(wb, "ita_history", (fy, day, L), lambda: show.history_figure(view, L))
-    st.dataframe(show.history_table(view, L), hide_index=True, width="stretch")
+    table(show.history_table(view, L), numeric=show.number_columns(L))
 
 checklist = view.checklist
 if section(t("ita.oit"), empty=t("ita.no_oit", fy=fy), has=checklist.total):
@@ -72,9 +72,9 @@ if section(t("ita.oit"), empty=t("ita.no_oit", fy=fy), has=checklist.total):
     st.caption(f"{show.counts_text(checklist, L)} · {t('ita.oit_rule')}")
     if flagged := show.flagged_text(checklist, L):
         st.warning(flagged, icon=":material/link_off:")
-    st.dataframe(show.checklist_groups_table(checklist, L), hide_index=True, width="stretch")
-    st.dataframe(show.checklist_items_table(checklist, L), hide_index=True, width="stretch",
-                 column_config={t("ita.col_url"): st.column_config.LinkColumn()})
+    table(show.checklist_groups_table(checklist, L), numeric=show.number_columns(L))
+    table(show.checklist_items_table(checklist, L), links={t("ita.col_url"): t("ita.open_link")},
+          nowrap=[t("ita.col_code"), t("ita.col_checked_on")])
 
 if section(t("ita.activities"), empty=t("ita.no_activities"), has=view.activities):
-    st.dataframe(show.activities_table(view, L), hide_index=True, width="stretch")
+    table(show.activities_table(view, L))

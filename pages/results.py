@@ -7,6 +7,7 @@ from de_core.cycle.feed import known_ids
 from de_core.sheet.years import as_of
 from de_core.thaidate import format_date
 from de_ui.chrome import today
+from de_ui.fields import field
 from de_ui.i18n import t
 from de_ui.writes import date_field, field_key, form_page_start, on_submit, show_outcome
 
@@ -25,9 +26,8 @@ with tab_activity:
                  start=format_date(rec.get("actual_start"), L), end=format_date(rec.get("actual_end"), L)))
     F = f"result.{act}"  # one form per activity, so its fields start from that activity's values
     with st.form(F, enter_to_submit=False):
-        st.radio(t("forms.status"), list(statuses), format_func=statuses.get, horizontal=True,
-                 index=list(statuses).index(rec["status"]) if rec.get("status") in statuses else None,
-                 key=field_key(F, "status"))
+        field(F, "status", st.radio, "forms.status", list(statuses), format_func=statuses.get, horizontal=True,
+              index=list(statuses).index(rec["status"]) if rec.get("status") in statuses else None)
         a, b = st.columns(2)
         with a:
             date_field(t("forms.actual_start"), fy, field_key(F, "actual_start"), rec.get("actual_start"),
@@ -35,22 +35,22 @@ with tab_activity:
         with b:
             date_field(t("forms.actual_end"), fy, field_key(F, "actual_end"), rec.get("actual_end"),
                        optional=True)
-        st.text_area(t("forms.evidence"), height=80, key=field_key(F, "evidence"))
+        field(F, "evidence", st.text_area, "forms.evidence", height=80)
         st.form_submit_button(t("forms.save"), type="primary", icon=":material/save:", on_click=on_submit,
                               args=(F, "activity_result", fy, known, act, rec), key=field_key(F, "_submit"))
     show_outcome(F)
 
 with tab_expense:
     with st.form("expense", enter_to_submit=False):
-        st.selectbox(t("forms.activity"), list(activities), index=None, format_func=activities.get,
-                     placeholder=t("forms.choose"), key="expense.activity_id")
+        field("expense", "activity_id", st.selectbox, "forms.activity", list(activities), index=None,
+              format_func=activities.get, placeholder=t("forms.choose"))
         a, b = st.columns([1, 2])
         with a:
             date_field(t("forms.spent_on"), fy, "expense.spent_on", day)
-        b.text_input(t("forms.amount"), key="expense.amount")
-        st.text_input(t("forms.item"), key="expense.item")
-        st.text_area(t("forms.evidence"), height=80, key="expense.evidence")
-        st.text_input(t("forms.note"), key="expense.note")
+        field("expense", "amount", b.text_input, "forms.amount")
+        field("expense", "item", st.text_input, "forms.item")
+        field("expense", "evidence", st.text_area, "forms.evidence", height=80)
+        field("expense", "note", st.text_input, "forms.note")
         st.form_submit_button(t("forms.save"), type="primary", icon=":material/save:", on_click=on_submit,
                               args=("expense", "expense", fy, known), key="expense._submit")
     show_outcome("expense")
@@ -59,14 +59,14 @@ with tab_reading:
     if not kpis:
         st.info(t("forms.no_kpis"))
     with st.form("reading", enter_to_submit=False):
-        st.selectbox(t("forms.kpi"), list(kpis), index=None, format_func=kpis.get,
-                     placeholder=t("forms.choose"), key="reading.kpi_id")
+        field("reading", "kpi_id", st.selectbox, "forms.kpi", list(kpis), index=None, format_func=kpis.get,
+              placeholder=t("forms.choose"))
         a, b = st.columns([1, 2])
         with a:
             date_field(t("forms.measured_on"), fy, "reading.measured_on", day)
-        b.text_input(t("forms.value"), key="reading.value")
-        st.text_area(t("forms.evidence"), height=80, key="reading.evidence")
-        st.text_input(t("forms.note"), key="reading.note")
+        field("reading", "value", b.text_input, "forms.value")
+        field("reading", "evidence", st.text_area, "forms.evidence", height=80)
+        field("reading", "note", st.text_input, "forms.note")
         st.form_submit_button(t("forms.save"), type="primary", icon=":material/save:", on_click=on_submit,
                               args=("reading", "kpi_reading", fy, known), key="reading._submit")
     show_outcome("reading")

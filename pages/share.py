@@ -32,7 +32,7 @@ if link is not None:
     with left:
         st.subheader(t("share.qr_heading"))
         png = qr_png(link.url)
-        st.image(png, caption=t("share.qr_caption"), width=560)
+        st.image(png, caption=t("share.qr_caption"), width="stretch")  # fits a phone as well as a projector
         st.download_button(t("share.qr_download"), data=png, file_name=f"sujarit-de-qr-{link_lang}.png",
                            mime="image/png", icon=":material/qr_code_2:", key="qr_download",
                            on_click="ignore")

@@ -201,7 +201,7 @@ def coverage_heatmap(cov: Coverage, schema: Schema, lang: str) -> go.Figure:
     fig.add_trace(go.Heatmap(
         z=cov.activities, x=xs, y=ys, text=text, texttemplate="%{text}", zmin=0, zmax=top,
         colorscale=[[0, "#ffcdd2"], [0.5 / top, "#ffcdd2"], [0.5 / top + 1e-6, "#e8f5e9"], [1, GREEN]],
-        colorbar={"title": {"text": translate("coverage.activities", lang)}, "tickformat": ",d"},
+        colorbar={"title": {"text": translate("coverage.activities", lang), "side": "right"}, "tickformat": ",d"},
         hovertemplate="%{y} × %{x}<br>%{text}<extra></extra>", xgap=3, ygap=3))
     fig.update_yaxes(autorange="reversed", gridcolor=None)
     fig.update_xaxes(side="top", gridcolor=None)

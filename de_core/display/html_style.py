@@ -20,7 +20,7 @@ STYLE = """<style>
 .sj-sub { font-size: 0.85em; color: #546e7a; }
 .sj-late .sj-sub { color: #b71c1c; }
 .sj-bullets { display: grid; row-gap: 0.45rem; font-size: 1rem; color: #14201a; margin: 0.25rem 0 0.75rem; }
-.sj-bullet { display: grid; grid-template-columns: minmax(7rem, 34%) minmax(6rem, 1fr) max-content;
+.sj-bullet { display: grid; grid-template-columns: minmax(6rem, 34%) minmax(4rem, 1fr) minmax(0, max-content);
   grid-template-areas: "label track value"; align-items: center; column-gap: 0.75rem; }
 .sj-b-label { grid-area: label; line-height: 1.3; overflow-wrap: anywhere; }
 .sj-b-note { display: block; font-size: 0.8em; color: #546e7a; }
@@ -32,8 +32,7 @@ STYLE = """<style>
 .sj-b-bar.warn { background: #e65100; }
 .sj-b-bar.bad { background: #c62828; }
 .sj-b-target { position: absolute; top: 6%; bottom: 6%; width: 3px; margin-left: -1.5px; background: #14201a; }
-.sj-b-value { grid-area: value; text-align: right; white-space: nowrap; font-weight: 600;
-  font-variant-numeric: tabular-nums; }
+.sj-b-value { grid-area: value; text-align: right; font-weight: 600; font-variant-numeric: tabular-nums; }
 .sj-figs { display: grid; grid-template-columns: repeat(4, minmax(0, 1fr)); gap: 0.5rem 1rem; margin: 0.25rem 0; }
 .sj-fig { min-width: 0; }
 .sj-fig-label { font-size: 0.85rem; color: #546e7a; }
@@ -52,7 +51,7 @@ STYLE = """<style>
 .sj-field-error { color: #b71c1c; font-size: 0.9rem; margin: -0.5rem 0 0.5rem; }
 .sj-field-error::before { content: "\\26A0\\FE0E  "; }
 @container (max-width: 560px) {
-  .sj-table thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+  .sj-table thead { display: none; }
   .sj-table, .sj-table tbody, .sj-table tr, .sj-table td { display: block; width: 100%; box-sizing: border-box; }
   .sj-table tr { border-bottom: 1px solid #cfd8dc; padding: 0.35rem 0; }
   .sj-table td { border: none; padding: 0.05rem 0.25rem; }

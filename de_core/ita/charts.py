@@ -25,9 +25,10 @@ def band_steps(bands: Sequence[Band], maximum: float = 100) -> list[tuple[float,
 
 
 def ita_gauge(ita: ItaYear, target: Decimal, lang: str = "th", height: int = 300) -> go.Figure:
-    """The year's ITA total on a 0–100 dial in its band colours, the target line and the points to go."""
+    """The year's ITA total on a 0–100 dial in its band colours and the target line (the points to go are said
+    under the dial, in words: a delta on the dial sat on its number)."""
     band = ita.band.level if ita.band else "–"
     title = subtitle(translate("charts.ita_title", lang, fy=ita.fiscal_year),
                       translate("charts.ita_band", lang, band=plain(band)))
-    return gauge(ita.total, title=title, target=float(target), reference=float(target), height=height,
-                 steps=band_steps(ita.bands), valueformat=".2f")
+    return gauge(ita.total, title=title, target=float(target), height=height, steps=band_steps(ita.bands),
+                 valueformat=".2f")

@@ -112,6 +112,11 @@ def official_text(year: ItaYear, lang: str) -> str:
     return _t("ita.official_diff", lang, diff=("+" if diff > 0 else "") + format_score(diff))
 
 
+def year_caption(year: ItaYear, lang: str) -> str:
+    """The official total, the weights, the bands and where the frame comes from, in one line."""
+    return " · ".join(filter(None, (f(year, lang) for f in (official_text, weights_text, bands_text, frame_text))))
+
+
 def scores_table(view: ItaView, lang: str) -> list[Row]:
     return [{
         _t("ita.col_tool", lang): tool_label(r.tool, lang),
@@ -121,6 +126,13 @@ def scores_table(view: ItaView, lang: str) -> list[Row]:
         _t("ita.col_per_point", lang): format_score(r.per_point),
         _t("ita.col_headroom", lang): format_score(r.headroom),
     } for r in view.tools]
+
+
+def number_columns(lang: str) -> list[str]:
+    """The headers of the page's tables whose cells are numbers (aligned right)."""
+    keys = ("score", "weight", "points", "per_point", "headroom", "total", "official", "national", "items",
+            "published", "percent")
+    return [_t(f"ita.col_{k}", lang) for k in keys] + [t.upper() for t in TOOLS]
 
 
 def indicator_title(view: ItaView, key: str, lang: str) -> str:
@@ -177,9 +189,12 @@ def history_figure(view: ItaView, lang: str) -> go.Figure:
     fig = charts.figure(height=420, yaxis={"title": _t("ita.col_score", lang)},
                         legend={"orientation": "h", "y": -0.15}, margin={"l": 20, "r": 80, "t": 30, "b": 20})
     x = [_t("ita.fy_short", lang, fy=h.fiscal_year) for h in view.history]
+    # No figures written on the line: they sat on the national average's points (the table under the chart and
+    # the hover give them).
     fig.add_trace(go.Scatter(x=x, y=[_num(h.total) for h in view.history], name=_t("ita.line_total", lang),
-                             mode="lines+markers+text", text=[format_score(h.total) for h in view.history],
-                             textposition="top center", line={"width": 4, "color": charts.GREEN}))
+                             mode="lines+markers", text=[format_score(h.total) for h in view.history],
+                             hovertemplate="%{x}: %{text}<extra></extra>", marker={"size": 11},
+                             line={"width": 4, "color": charts.GREEN}))
     for tool in TOOLS:
         fig.add_trace(go.Scatter(x=x, y=[_num(h.scores.get(tool)) for h in view.history], name=tool.upper(),
                                  mode="lines+markers", line={"width": 2}))
@@ -233,8 +248,6 @@ def checklist_items_table(checklist: OitChecklist, lang: str) -> list[Row]:
 def counts_text(checklist: OitChecklist, lang: str) -> str:
     return _t("ita.oit_counts", lang, **{k: format_number(v) for k, v in checklist.counts().items()
                                          if k != "unknown"})
-
-
 
 
 def flagged_text(checklist: OitChecklist, lang: str) -> str | None:

@@ -117,3 +117,36 @@ def records(table: list[list[str]]) -> list[dict[str, str]]:
 def late_rows(at: AppTest) -> list[list[bool]]:
     """Per HTML table, whether each row (the header row first) is drawn as late."""
     return read(at).late
+
+
+def after_field(at: AppTest, key: str) -> str | None:
+    """The error written right under the widget `key` (before the next widget), as a reader sees it; None when
+    nothing is written there."""
+    nodes = list(at._tree)
+    start = next(i for i, n in enumerate(nodes) if getattr(n, "key", None) == key)
+    for node in nodes[start + 1:]:
+        body = getattr(getattr(node, "proto", None), "body", "")
+        if isinstance(body, str) and "sj-field-error" in body:
+            reader = _ErrorText()
+            reader.feed(body)
+            return " ".join(reader.parts).strip() or None
+        if getattr(node, "key", None):
+            return None
+    return None
+
+
+class _ErrorText(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.inside = False
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        self.inside = "sj-field-error" in (dict(attrs).get("class") or "")
+
+    def handle_endtag(self, tag: str) -> None:
+        self.inside = False
+
+    def handle_data(self, data: str) -> None:
+        if self.inside:
+            self.parts.append(data)

@@ -61,7 +61,7 @@ def test_overview_shows_the_ita_gauge_in_band_colours_and_the_points_to_aa(run_p
     store.update("ita_scores", "ita-2566", {"iit": "93.12", "eit": "90.45", "oit": "96.00"})
     at = run_page()
     ita = charts(at)["ov_ita"]["data"][0]
-    assert ita["value"] == 93.47 and ita["delta"]["reference"] == 95 and ita["gauge"]["threshold"]["value"] == 95
+    assert ita["value"] == 93.47 and ita["mode"] == "gauge+number" and ita["gauge"]["threshold"]["value"] == 95
     assert "ระดับ A" in ita["title"]["text"] and len(ita["gauge"]["steps"]) == 7
     assert "ขาดอีก 1.53 คะแนนถึง AA" in page_text(at)
 

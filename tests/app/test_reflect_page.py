@@ -14,6 +14,7 @@ from de_core.writing.outbox import Outbox
 from de_core.writing.submission import BANGKOK, Submission
 from tests.app.conftest import assert_clean, page_text
 from tests.app.formfill import REFLECTION, fill, records, reflections_by, submit
+from tests.app.htmlblocks import after_field
 
 PAGE = "pages/reflect.py"
 
@@ -57,7 +58,8 @@ def test_submitting_a_reflection_appends_exactly_one_row_with_all_fields(run_pag
     (row,) = reflections_by(store, activity_id="act-5-07")
     for key, typed in REFLECTION.items():
         assert row[key] == (["https://www.example.go.th/ev.pdf"] if key == "evidence" else typed), key
-    assert f"บันทึกแล้ว (รหัส {row['id']})" in page_text(at)
+    assert "บันทึกแล้ว" in page_text(at) and row["id"] not in page_text(at)  # no internal id on the screen
+    assert "act-5-07" not in page_text(at)  # the saved activity is named, as on the form
     assert at.text_area(key="reflect.what").value == ""  # a fresh form for the next entry
     (audit,) = [a for a in records(store, "audit") if a["row_id"] == row["id"]]
     assert (audit["who"], audit["action"], audit["tab"]) == ("local-editor", "append", "reflections")
@@ -83,10 +85,20 @@ def test_a_form_with_problems_writes_nothing_and_keeps_the_text(run_page, store)
     at = submit(fill(run_page(PAGE), "reflect", {"what": "ข้อความยาวที่พิมพ์ไว้", "evidence": "ftp://x"}), "reflect")
     assert_clean(at)
     text = page_text(at)
-    assert "ยังบันทึกไม่ได้ กรุณาแก้" in text and "กรุณากรอก «จะปรับอะไร (Now what?)»" in text
+    assert "ยังบันทึกไม่ได้ กรุณาแก้ 5 ช่อง: «กิจกรรม (หรือกิจกรรมย่อย)», «กลุ่มของผู้เขียน»" in text
+    assert "กรุณากรอก «จะปรับเปลี่ยนอะไร (Now what?)»" in text and "«จะปรับอะไร" not in text  # named as labelled
     assert "ลิงก์ที่ 1" in text
+    assert after_field(at, "reflect.now_what") == "กรุณากรอก «จะปรับเปลี่ยนอะไร (Now what?)»"  # right under its box
+    assert after_field(at, "reflect.activity_id") == "กรุณากรอก «กิจกรรม (หรือกิจกรรมย่อย)»"
+    assert after_field(at, "reflect.what") is None  # filled in: nothing under it
     assert at.text_area(key="reflect.what").value == "ข้อความยาวที่พิมพ์ไว้"
     assert len(records(store, "reflections")) == before
+
+
+def test_problems_speak_english_and_name_the_fields_as_labelled(run_page, store):
+    at = submit(fill(run_page(PAGE, lang="en"), "reflect", {"what": "x"}), "reflect")
+    assert "Not saved yet: please fix 4 fields: «Activity (or sub-activity)», «Author's group»" in page_text(at)
+    assert after_field(at, "reflect.so_what") == "«What does it mean? (So what?)» is required"
 
 
 def test_clicking_save_twice_with_the_same_text_leaves_one_row(run_page, store):
@@ -170,13 +182,13 @@ def test_the_same_reflection_sent_again_from_a_new_session_is_recognised_and_can
     assert len(reflections_by(store, activity_id="act-5-07")) == 1
     (audit,) = [a for a in records(store, "audit") if a["row_id"] == row["id"]]
     when = format_datetime(datetime.fromisoformat(str(audit["at"])).astimezone(BANGKOK))
-    assert f"บันทึกไว้แล้วเมื่อ {when}" in page_text(at) and row["id"] in page_text(at)
+    assert f"บันทึกไว้แล้วเมื่อ {when}" in page_text(at) and row["id"] not in page_text(at)  # no ids where people read
     at.button(key="reflect._again").click().run()  # a true second entry with the same text, on purpose
     assert_clean(at)
     rows = reflections_by(store, activity_id="act-5-07")
     assert sorted(r["id"] for r in rows) == [row["id"], row["id"] + "-2"]
     assert len([a for a in records(store, "audit") if a["tab"] == "reflections"]) == 2
-    assert f"บันทึกแล้ว (รหัส {row['id']}-2)" in page_text(at)
+    assert "บันทึกแล้ว" in page_text(at) and row["id"] not in page_text(at)
 
 
 def test_already_saved_speaks_english_too(run_page, store):
@@ -192,7 +204,8 @@ def test_a_long_pasted_answer_is_kept_in_the_box_and_the_form_says_by_how_much_t
     at = submit(fill(run_page(PAGE), "reflect", {**REFLECTION, "what": long_text}), "reflect")
     assert_clean(at)
     text = page_text(at)
-    assert "«เกิดอะไรขึ้น (What?)» มี 20,000 ตัวอักษร เกินที่รับได้ 12,000 ตัวอักษร: กรุณาย่อลง 8,000 ตัวอักษร" in text
+    assert ("«เกิดอะไรขึ้น เทียบกับที่คาดไว้ (What?)» มี 20,000 ตัวอักษร เกินที่รับได้ 12,000 ตัวอักษร: "
+            "กรุณาย่อลง 8,000 ตัวอักษร") in text
     assert at.text_area(key="reflect.what").value == long_text
     assert reflections_by(store, activity_id="act-5-07") == []
     at = submit(fill(at, "reflect", {"what": long_text[:6_000]}), "reflect")

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from tests.app.conftest import assert_clean, page_text
 from tests.app.formfill import records
-from tests.app.htmlblocks import bullets
+from tests.app.htmlblocks import after_field, bullets
 
 PAGE = "pages/results.py"
 
@@ -86,7 +86,8 @@ def test_a_reading_that_is_not_a_number_is_refused_with_a_thai_message(run_page,
     at.selectbox(key="reading.kpi_id").set_value("kpi-sup-1")
     at.text_input(key="reading.value").set_value("ดีมาก")
     at.button(key="reading._submit").click().run()
-    assert "«ค่าที่วัดได้»" in page_text(at)
+    assert "กรุณาแก้ 1 ช่อง: «ค่าที่วัดได้ เช่น 80, 80% หรือ ใช่/ไม่ใช่»" in page_text(at)  # named as labelled
+    assert after_field(at, "reading.value").startswith("«ค่าที่วัดได้ เช่น 80, 80% หรือ ใช่/ไม่ใช่»: อ่านเป็นตัวเลข")
     assert at.text_input(key="reading.value").value == "ดีมาก"
     assert len(records(store, "kpi_readings")) == before
 

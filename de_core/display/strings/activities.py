@@ -70,7 +70,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "activities.section_kpis": ("KPI ที่เกี่ยวข้อง", "Linked KPIs"),
     "activities.section_evidence": ("หลักฐาน", "Evidence"),
     "activities.section_reflections": ("การสะท้อนผล", "Reflections"),
-    "activities.none": ("ไม่มี", "None"),
+    "activities.none": ("ไม่มี", "Nothing recorded"),
     "activities.unknown_kpis": ("รหัส KPI ที่ไม่พบในแท็บ «ตัวชี้วัด KPI»: {ids}", "KPI ids not found in the KPI tab: {ids}"),
     "activities.links": ("ลิงก์หลักฐานของกิจกรรม", "The activity's evidence links"),
     "activities.col_activity": ("กิจกรรม", "Activity"),

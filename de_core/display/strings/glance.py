@@ -67,7 +67,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "forms.fix_fields.one": ("ยังบันทึกไม่ได้ กรุณาแก้ {n} ช่อง: {fields} (ข้อความที่พิมพ์ไว้ยังอยู่)",
                              "Not saved yet: please fix {n} field: {fields} (what you typed is kept)"),
     "forms.saved_plain": ("บันทึกแล้ว", "Saved"),
+    "forms.already_saved_at_plain": ("บันทึกไว้แล้วเมื่อ {when} จึงไม่บันทึกซ้ำ", "Already saved on {when}, so it was not saved twice"),
+    "forms.already_saved_plain": ("บันทึกไว้แล้ว จึงไม่บันทึกซ้ำ", "Already saved, so it was not saved twice"),
     "activities.open_link": ("เปิด", "Open"),
+    "ita.open_link": ("เปิดลิงก์", "Open link"),
     # English singulars of the tables' plural messages (translate() picks "<key>.one" when n == 1).
     "activities.late_count.one": ("ล่าช้ากว่าแผน {n} กิจกรรม", "{n} activity behind plan"),
     "activities.date_problems.one": (

@@ -57,7 +57,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "ita.gap": ("ขาดอีก (คะแนน)", "Points still needed"),
     "ita.reached": ("ถึงเป้าหมาย {target} (AA) แล้ว", "Target {target} (AA) reached"),
     "ita.best_tool": ("เพิ่มได้มากที่สุด: {tool} (น้ำหนัก {weight} เพิ่มคะแนนรวมได้อีกสูงสุด {room} คะแนน)",
-                      "Most points per effort: {tool} (weight {weight}, can still add up to {room} points)"),
+                      "Can still add the most: {tool} (weight {weight}, up to {room} points of the total)"),
     "ita.need_oit": ("ด้วย IIT {iit} และ EIT {eit} ต้องได้ OIT อย่างน้อย {oit} จึงถึง {target}",
                      "With IIT {iit} and EIT {eit}, OIT needs at least {oit} to reach {target}"),
     "ita.need_reached": ("ด้วย IIT {iit} และ EIT {eit} ถึง {target} แล้วไม่ว่า OIT จะได้เท่าใด",
