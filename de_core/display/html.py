@@ -20,9 +20,10 @@ LATE_ROW = ' class="sj-late"'
 
 
 def esc(text: object) -> str:
-    """Any text made inert for HTML (None → ""), its line breaks kept as <br>."""
+    """Any text made inert for HTML (None → ""), its line breaks kept as <br> (and as a new line in the source,
+    so the text reads the same where it is not laid out: a hidden tab, a copy)."""
     s = "" if text is None else str(text)
-    return "<br>".join(html.escape(line, quote=True) for line in s.split("\n"))
+    return "<br>\n".join(html.escape(line, quote=True) for line in s.split("\n"))
 
 
 def attr(text: object) -> str:

@@ -16,8 +16,8 @@ from tests.browser.conftest import running_app, screenshot, wait_ready
 
 pytestmark = pytest.mark.browser
 
-# Pages that show no sheet text through Markdown or a chart (tables on a canvas, forms, the link page).
-QUIET = {"de-tracker", "write-reflection", "record-results", "data-health", "import-export", "share-link",
+# Pages that show no sheet text through Markdown, HTML blocks or a chart (tables on a canvas, forms, the link page).
+QUIET = {"write-reflection", "record-results", "data-health", "import-export", "share-link",
          "office-setup"}
 
 # What the page holds that sheet text must never become, and the texts the browser drew.
@@ -40,8 +40,8 @@ PROBE = """(evil) => {
   for (const k of document.querySelectorAll('.katex')) {
     if (/qx[a-z]/.test(k.textContent)) out.push(`LaTeX ${k.textContent.slice(0, 80)}`);
   }
-  const markdown = [...document.querySelectorAll('[data-testid="stMarkdownContainer"], [data-testid="stCaptionContainer"]')]
-    .map(e => e.innerText);
+  const markdown = [...document.querySelectorAll('[data-testid="stMarkdownContainer"], [data-testid="stCaptionContainer"], '
+    + '[data-testid="stHtml"]')].map(e => e.innerText);
   const svg = [...document.querySelectorAll('.js-plotly-plot text')].map(e => e.textContent);
   return {out, markdown, svg};
 }"""

@@ -6,7 +6,7 @@ from de_core.display.html_style import STYLE
 
 
 def test_text_is_escaped_quotes_too_and_line_breaks_kept():
-    assert html.esc('<b>"x"</b> & y\nz') == "&lt;b&gt;&quot;x&quot;&lt;/b&gt; &amp; y<br>z"
+    assert html.esc('<b>"x"</b> & y\nz') == "&lt;b&gt;&quot;x&quot;&lt;/b&gt; &amp; y<br>\nz"
     assert html.esc(None) == "" and html.attr('a\n"b"') == "a &quot;b&quot;"
 
 
