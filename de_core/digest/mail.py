@@ -117,6 +117,10 @@ class Mailer:
                 return Delivery("sent", mid, attempt, code), False
             return failed(f"เซิร์ฟเวอร์อีเมลไม่รับข้อความ ({code})", f"the mail server refused the message ({code})", code,
                           400 <= code < 500)
+        except ssl.SSLCertVerificationError:
+            return failed("ใบรับรองของเซิร์ฟเวอร์อีเมลตรวจสอบไม่ผ่าน จึงไม่ส่ง (รหัสผ่านไม่ถูกส่งออกไป): ถ้าสำนักงานออกใบรับรองเอง "
+                          "ให้ระบุ ca_file ใน [smtp]", "the mail server's certificate could not be verified, so nothing "
+                          "was sent (nor the password): if the office issues its own, set ca_file in [smtp]", again=False)
         except smtplib.SMTPAuthenticationError as exc:
             return failed("เข้าสู่ระบบเซิร์ฟเวอร์อีเมลไม่ได้: ตรวจ username และ password ใน [smtp]",
                           "the mail server refused the sign-in: check username and password in [smtp]",

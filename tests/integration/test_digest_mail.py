@@ -85,6 +85,7 @@ def test_a_wrong_password_fails_at_once_and_no_text_holds_a_password(box, messag
 def test_a_server_whose_certificate_the_client_cannot_trust_gets_no_password_and_no_message(box, message):
     result = _mailer(box, ca=False).send(message)  # the system's CAs do not know the office's own CA
     assert result.status == "failed" and box.logins == [] and box.received == []
+    assert result.attempts == 1 and "ca_file" in result.note_en  # not retried: it would fail the same way
 
 
 def test_a_server_without_starttls_gets_no_password_and_no_message(tmp_path, message):
