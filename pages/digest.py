@@ -19,7 +19,7 @@ if not p.settings.app_url:
     st.warning(t("digest.no_app_url"))
 
 st.subheader(t("digest.preview_heading", period=p.digest.period.label(start.lang)))
-st.code(p.text, language=None, wrap_lines=True)
+st.text_area(t("digest.text_label"), p.text, height=520, disabled=True)  # as typed, in the app's Thai font
 with st.expander(t("digest.flex_heading")):
     st.text(t("digest.alt_text", text=p.flex["altText"]))
     st.code(p.flex_json, language="json", wrap_lines=True)

@@ -73,8 +73,8 @@ def test_the_preview_is_the_text_and_flex_message_that_will_be_sent(store, db_pa
     assert_clean(at)
     wb = parse_workbook(store.read_all())
     digest = digest_for(wb, 2566, DEMO_AS_OF, load_settings({"digest": {"app_url": APP}}))
-    assert at.code[0].value == digest_text(digest)
-    assert json.loads(at.code[1].value) == flex_message(digest)
+    assert at.text_area[0].value == digest_text(digest)
+    assert json.loads(at.code[0].value) == flex_message(digest)
     text = page_text(at)
     assert "สรุปความคืบหน้าทาง LINE และอีเมล" in text and "ยังไม่ได้ตั้งค่าช่องทางส่ง" in text
     assert not [b for b in at.button if b.key == "digest.send_now"]
@@ -83,13 +83,13 @@ def test_the_preview_is_the_text_and_flex_message_that_will_be_sent(store, db_pa
 def test_without_the_apps_address_the_page_says_the_links_are_missing(store):
     at = _run()
     assert_clean(at)
-    assert "[digest] app_url" in page_text(at) and "http" not in at.code[0].value
+    assert "[digest] app_url" in page_text(at) and "http" not in at.text_area[0].value
 
 
 def test_a_viewer_gets_the_sign_in_not_the_digest(store):
     at = _run({"digest": {"app_url": APP}}, deployed=True)
     assert_clean(at)
-    assert not at.code and not [b for b in at.button if b.key == "digest.send_now"]
+    assert not at.text_area and not at.code and not [b for b in at.button if b.key == "digest.send_now"]
 
 
 def test_settings_that_cannot_work_are_named_on_the_page(store):

@@ -18,7 +18,7 @@ pytestmark = pytest.mark.browser
 
 # Pages that show no sheet text through Markdown, HTML blocks or a chart (tables on a canvas, forms, the link page).
 QUIET = {"write-reflection", "record-results", "data-health", "import-export", "share-link",
-         "office-setup"}
+         "office-setup", "send-digest"}  # send-digest: sheet text only in a text area and code blocks, not Markdown
 
 # What the page holds that sheet text must never become, and the texts the browser drew.
 PROBE = """(evil) => {

@@ -52,6 +52,8 @@ STRINGS.update({
     "digest.no_app_url": ("ยังไม่ได้ตั้ง [digest] app_url ใน secrets.toml: ข้อความจะไม่มีลิงก์ไปยังแดชบอร์ด",
                           "[digest] app_url is not set in secrets.toml: the digest will have no links to the app"),
     "digest.preview_heading": ("ข้อความที่จะส่ง · {period}", "What will be sent · {period}"),
+    "digest.text_label": ("ข้อความ (LINE แบบข้อความธรรมดา และเนื้อหาอีเมล)",
+                          "The text (LINE's plain-text form and the e-mail's text)"),
     "digest.flex_heading": ("LINE: Flex message ที่ส่งจริง (JSON)", "LINE: the Flex message as sent (JSON)"),
     "digest.alt_text": ("ข้อความแจ้งเตือน: {text}", "Notification text: {text}"),
     "digest.email_heading": ("อีเมล: หัวเรื่องและ HTML", "E-mail: subject and HTML"),
