@@ -37,7 +37,7 @@ def sheets_from_raw(raw: RawWorkbook | None) -> dict[str, list[list[str]]]:
 
 
 def google_store(srv: FakeSheetsServer, raw: RawWorkbook | None = None, *, key: str = KEY,
-                 policy: RetryPolicy = FAST_RETRY, clock: FakeClock | None = None, timeout: float = 3,
+                 policy: RetryPolicy = FAST_RETRY, clock: FakeClock | None = None, timeout: float = 15,
                  create: bool = True) -> GoogleSheetStore:
     """A Google store over the fake holding `raw` (plus header rows for the other schema tabs)."""
     if create:

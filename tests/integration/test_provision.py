@@ -39,7 +39,7 @@ def _writes(srv) -> int:
 
 def _cli(srv, *args: str, factory=None) -> tuple[int, str, str]:
     out, err = io.StringIO(), io.StringIO()
-    factory = factory or (lambda _fields: fake_client(srv.base_url, timeout=3))
+    factory = factory or (lambda _fields: fake_client(srv.base_url, timeout=15))
     code = main(list(args), client_factory=factory, out=out, err=err)
     return code, out.getvalue(), err.getvalue()
 
@@ -174,7 +174,7 @@ def test_cli_reads_the_sheet_and_the_key_from_the_secrets_file(srv, tmp_path):
 
     def factory(fields):
         seen.append(fields["client_email"])
-        return fake_client(srv.base_url, timeout=3)
+        return fake_client(srv.base_url, timeout=15)
 
     code, _, _ = _cli(srv, "provision", "--secrets", str(secrets), factory=factory)
     assert code == 0 and seen == ["sa@demo.iam.gserviceaccount.com"]
