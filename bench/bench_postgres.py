@@ -27,6 +27,7 @@ from bench.generate import scaled_workbook
 from de_core.ops.demo import demo_workbook
 from de_core.sheet.raw import RawWorkbook
 from de_core.sheet.workbook import parse_workbook
+from de_core.store.base import StoreUnavailable
 from de_core.store.local import SQLiteStore
 from de_core.store.postgres.connect import office_pool
 from de_core.store.postgres.regional import read_offices, set_region
@@ -45,15 +46,23 @@ def _row(n: int) -> tuple[dict[str, str], dict[str, str]]:
     return row, audit
 
 
-def appends_per_second(store) -> tuple[float, float]:
-    """1,000 audited appends from 16 threads at once: (wall seconds, rows per second)."""
+def appends_per_second(store) -> str:
+    """1,000 audited appends from 16 threads at once: wall time, rows per second, and how many were refused as
+    busy (StoreUnavailable: the Writer would keep those in the outbox and send them later)."""
     work = [_row(n) for n in range(APPENDS)]
+
+    def send(rw: tuple[dict[str, str], dict[str, str]]) -> int:
+        try:
+            return len(store.append_audited("expenses", [rw[0]], [rw[1]]).appended)
+        except StoreUnavailable:
+            return 0
+
     start = time.perf_counter()
     with ThreadPoolExecutor(WRITERS) as pool:
-        results = list(pool.map(lambda rw: store.append_audited("expenses", [rw[0]], [rw[1]]), work))
+        landed = sum(pool.map(send, work))
     seconds = time.perf_counter() - start
-    assert sum(len(r.appended) for r in results) == APPENDS
-    return seconds, APPENDS / seconds
+    busy = f", {APPENDS - landed} refused as busy" if landed < APPENDS else ""
+    return f"{seconds:,.2f} s ({landed / seconds:,.0f}/s{busy})"
 
 
 def _rows(raw: RawWorkbook) -> int:
@@ -72,11 +81,9 @@ def measure(server: PgServer, folder: Path, scale: int, repeat: int) -> list[lis
         lite_read, _ = timed(sqlite.read_all, repeat)
         pg_read, back = timed(pg.read_all, repeat)
         assert _rows(back) == _rows(raw)
-        lite_w, lite_rate = appends_per_second(sqlite)
-        pg_w, pg_rate = appends_per_second(pg)
-        out.append([f"×{scale}", f"{_rows(raw):,}", ms(lite_read), ms(pg_read), ratio(pg_read, lite_read),
-                    f"{lite_w:,.2f} s ({lite_rate:,.0f}/s)", f"{pg_w:,.2f} s ({pg_rate:,.0f}/s)",
-                    ratio(lite_w, pg_w)])
+        lite_w, pg_w = appends_per_second(sqlite), appends_per_second(pg)
+        out.append([f"×{scale}", f"{_rows(raw):,}", ms(lite_read), ms(pg_read), ratio(pg_read, lite_read), lite_w,
+                    pg_w])
         return out
     finally:
         pg.close()
@@ -127,7 +134,7 @@ def main(argv: list[str] | None = None) -> str:
         server.cluster.stop()
     out = table("PostgreSQL beside SQLite: read_all and 1,000 appends from 16 writers",
                 ["data", "rows", "SQLite read_all", "PostgreSQL read_all", "PG / SQLite", "SQLite 1,000 appends",
-                 "PostgreSQL 1,000 appends", "PG speed-up"], rows,
+                 "PostgreSQL 1,000 appends"], rows,
                 "Appends: each row with its audit row in one transaction (append_audited), 16 threads at once, "
                 "durable on both (SQLite WAL synchronous FULL; PostgreSQL fsync and synchronous_commit on).")
     out += "\n" + table("Regional scorecard: one query over a region's offices (demo ×1 each)",
