@@ -5,10 +5,12 @@ import streamlit as st
 from de_ui.chrome import demo_banner, sidebar
 from de_ui.data import workbook
 from de_ui.i18n import t
+from de_ui.markup import stylesheet
 from de_ui.meeting import meeting_mode
 from de_ui.nav import PAGES
 
 st.set_page_config(page_title="Sujarit DE", page_icon="/app/static/icon.png", layout="wide")  # the app's own file
+stylesheet()  # the HTML blocks' one stylesheet (tables, bullet graphs), for every page
 
 wb = workbook()
 meeting = meeting_mode()  # ?meeting=1: no menu, no sidebar

@@ -11,7 +11,15 @@ import platform
 import time
 from datetime import datetime
 
-from bench import bench_digest, bench_pages, bench_reads, bench_rerun, bench_scaling, bench_viewers
+from bench import (
+    bench_browser,
+    bench_digest,
+    bench_pages,
+    bench_reads,
+    bench_rerun,
+    bench_scaling,
+    bench_viewers,
+)
 from bench.common import quiet
 
 
@@ -28,6 +36,8 @@ def main(argv: list[str] | None = None) -> None:
     bench_rerun.main(["--repeat", "3" if args.quick else "5"])
     bench_scaling.main(["--scales", "1", "10", "--repeat", "2"] if args.quick else [])
     bench_pages.main(["--scales", "1", "10", "--repeat", "2"] if args.quick else [])
+    bench_browser.main(["--runs", "2", "--pages", "dashboard", "de-tracker", "kra-kpi"] if args.quick
+                       else ["--runs", "3"])
     bench_digest.main(["--scales", "1", "10", "--repeat", "2"] if args.quick else [])
     print(f"All benchmarks took {time.perf_counter() - start:,.0f} s.")
 

@@ -8,12 +8,12 @@ from datetime import date
 import streamlit as st
 
 from de_core.display import html
+from de_core.display.bullets import bullets_html
 from de_core.ita.charts import ita_gauge
 from de_core.sheet.workbook import Workbook
 from de_core.summary import glance
 from de_core.summary.overview import Overview
-from de_core.thaidate import format_date
-from de_ui.blocks import caption_line, section, text_sections
+from de_ui.blocks import section
 from de_ui.charts import cached_chart
 from de_ui.i18n import t
 from de_ui.markup import bullets, show
@@ -37,8 +37,8 @@ def budget_block(view: Overview, lang: str) -> None:
     st.subheader(t("glance.budget"))
     if view.budget is None or view.budget.allocation is None:
         st.info(t("overview.no_allocation"))
-    bullets(glance.budget_bullets(view, lang), label=t("glance.budget"), cls="sj-stack")
-    show(html.figures(glance.budget_figures(view, lang), "sj-wide-only"))  # on a phone the bullet says enough
+    show(bullets_html(glance.budget_bullets(view, lang), "sj-stack", t("glance.budget")),
+         html.figures(glance.budget_figures(view, lang), "sj-wide-only"))  # on a phone the bullet says enough
 
 
 def stages_block(view: Overview, lang: str) -> None:
@@ -62,11 +62,5 @@ def due_block(view: Overview, lang: str) -> None:
 
 
 def reflections_block(view: Overview, lang: str) -> None:
-    section(t("overview.reflections"), empty=t("overview.no_reflections"), has=view.reflections)
-    for ref in view.reflections:
-        with st.container(border=True):
-            group = t(f"group.{ref['author_group']}") if ref.get("author_group") else ""
-            caption_line(format_date(ref.get("written_on"), lang), group)
-            if ref.get("author_role"):
-                st.text(ref["author_role"])
-            text_sections(ref, {name: f"{t(f'overview.{name}')}:" for name in ("what", "now_what")}, always=["what"])
+    if section(t("overview.reflections"), empty=t("overview.no_reflections"), has=view.reflections):
+        show(glance.reflections_html(view, lang))

@@ -14,14 +14,21 @@ import streamlit as st
 
 from de_core.display import html
 from de_core.display.bullets import Bullet, bullets_html
+from de_core.display.html_style import STYLE
 from de_ui.i18n import t
 
 
+def stylesheet() -> None:
+    """The product's stylesheet for its HTML blocks, once per run of the app (streamlit_app.py): a style alone takes
+    no room on the page, and a fragment's reruns (the live meeting board) keep it."""
+    st.html(STYLE)
+
+
 def show(*blocks: str, where: Any = None) -> None:
-    """HTML blocks (already escaped by de_core.display) with the stylesheet, in `where` (a column) or the page;
-    nothing when every block is empty."""
+    """HTML blocks (already escaped by de_core.display; the stylesheet comes once, from stylesheet()) in `where`
+    (a column) or the page; nothing when every block is empty."""
     if any(blocks):
-        (where or st).html(html.page(*blocks))
+        (where or st).html("".join(blocks))
 
 
 def bullets(rows: Sequence[Bullet], label: str = "", cls: str = "", where: Any = None) -> None:

@@ -35,6 +35,8 @@ h2, h3 { font-size: 2.1rem !important; }
 .sj-stat-label, .sj-stat-sub { font-size: 1.5rem !important; }
 .sj-stat-value { font-size: 4.2rem !important; }
 .sj-stat-note { font-size: 1.2rem !important; }
+.sj-card-text, .sj-card-role { font-size: 1.3rem !important; }
+.sj-card-meta, .sj-card-head { font-size: 1.15rem !important; }
 </style>"""
 
 

@@ -46,6 +46,12 @@ STYLE = """<style>
 .sj-links { list-style: none; padding: 0; margin: 0.25rem 0; }
 .sj-links li { margin: 0.2rem 0; overflow-wrap: anywhere; }
 .sj-links li::before { content: "\\1F4CE\\FE0E  "; color: #546e7a; }
+.sj-card { border: 1px solid #dfe5e0; border-radius: 0.5rem; padding: 0.7rem 1rem; margin-bottom: 0.75rem;
+  color: #14201a; }
+.sj-card-meta { color: #546e7a; font-size: 0.85rem; }
+.sj-card-role { margin: 0.15rem 0 0.35rem; }
+.sj-card-head { font-weight: 600; margin-top: 0.35rem; }
+.sj-card-text { line-height: 1.55; overflow-wrap: anywhere; }
 .sj-hint { background: #e3f2fd; color: #0d47a1; border-radius: 0.5rem; padding: 0.75rem 1rem; margin-top: 0.5rem;
   font-size: 0.95rem; }
 .sj-field-error { color: #b71c1c; font-size: 0.9rem; margin: -0.5rem 0 0.5rem; }

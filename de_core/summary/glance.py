@@ -72,3 +72,21 @@ def due_table_html(items: list[DueItem], lang: str = "th") -> str:
         rows.append([html.Cell(d.record.get("title") or "", sub=sub), d.record.get("owner") or "",
                      html.Cell(state, cls="sj-nw")])
     return html.table(headers, rows, late=[d.late for d in items], cls="sj-due", bare=(0,))
+
+
+def reflections_html(view: Overview, lang: str = "th") -> str:
+    """The latest reflections as cards: date and group, the author's role, what happened and what changes next
+    (the sheet's text escaped, line breaks kept); one block, not a dozen elements."""
+    cards = []
+    for ref in view.reflections:
+        group = translate(f"group.{ref['author_group']}", lang) if ref.get("author_group") else ""
+        meta = " · ".join(p for p in (format_date(ref.get("written_on"), lang), group) if p)
+        parts = [f'<div class="sj-card-meta">{html.esc(meta)}</div>']
+        if ref.get("author_role"):
+            parts.append(f'<div class="sj-card-role">{html.esc(ref["author_role"])}</div>')
+        for name in ("what", "now_what"):
+            if ref.get(name) or name == "what":
+                parts.append(f'<div class="sj-card-head">{html.esc(translate(f"overview.{name}", lang))}:</div>'
+                             f'<div class="sj-card-text">{html.esc(ref.get(name) or "")}</div>')
+        cards.append(f'<div class="sj-card">{"".join(parts)}</div>')
+    return html.block("".join(cards), "sj-cards", translate("overview.reflections", lang)) if cards else ""

@@ -233,7 +233,7 @@ def _norm(text: str) -> str:
 # ----- HTML (st.html, and st.markdown with unsafe_allow_html) -------------------------------------------------------
 # Tags the app's own HTML blocks use (de_core.display.html, .bullets): any other tag is made of sheet text.
 HTML_TAGS = {"style", "div", "span", "table", "caption", "thead", "tbody", "tr", "th", "td", "a", "br", "small", "ul",
-             "li"}
+             "li"}  # (keep in step with de_core.display.html and .bullets)
 # Attributes that only ever hold text for a reader (tooltips, screen readers, a phone's cell labels): sheet text
 # may sit there escaped, shown as typed. Every other attribute (href, src, style, class, on…) must be ours.
 TEXT_ATTRIBUTES = {"aria-label", "title", "data-label"}
