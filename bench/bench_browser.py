@@ -1,9 +1,11 @@
 """Speed a person feels: every page fully rendered in headless Chromium, first visit and reload, beside a bare
 Streamlit page served the same way in the same run.
 
-Two servers run side by side on loopback: the app over a fresh embedded workbook (the demo) and a bare page (a
+Three servers run side by side on loopback: the app over a fresh embedded workbook (the demo), a bare page (a
 title and a line of text in Thai and English, nothing else) served with the app's own configuration and static
-files, so its theme and its Thai font are the app's: what is left is the framework's own floor. Each run visits every target once in a new browser context (first
+files, so its theme and its Thai font are the app's (the framework's own floor), and the same bare page inside a
+frame like the app's (a menu of as many pages, the sidebar's four widgets): what every page pays before its own
+content. Each run visits every target once in a new browser context (first
 visit: nothing cached) and reloads it in the same tab (reload: the browser's cache warm), in interleaved order, so
 whatever else the machine does falls on every target alike; the table shows medians. "Fully rendered" = the
 script finished, no skeleton left, the fonts loaded and every plotly chart drawn.
@@ -38,6 +40,26 @@ ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-net
         "--disable-component-update", "--disable-sync", "--no-first-run"]
 GOAL = 1.2  # the overview against the bare page, first visit and reload
 BARE = 'import streamlit as st\n\nst.title("หน้าเปล่า Bare page")\nst.write("Streamlit เท่านั้น: a title and a line.")\n'
+# The same page inside a frame like the app's: a menu of as many pages with icons, the sidebar's language switch,
+# year choice, data time and refresh button (what every page of the app carries before its own content).
+FRAMED = """import streamlit as st
+
+st.set_page_config(page_title="Bare", layout="wide")
+
+
+def page():
+    st.title("หน้าเปล่า Bare page")
+    st.write("Streamlit เท่านั้น: a title and a line.")
+
+
+menu = st.navigation([st.Page(page, title=f"หน้า {i}", icon=":material/dashboard:", url_path=f"p{i}", default=i == 0)
+                      for i in range(PAGES)])
+st.sidebar.segmented_control("ภาษา", ["ไทย", "English"], default="ไทย")
+st.sidebar.selectbox("ปีงบประมาณ", [2565, 2566], index=1)
+st.sidebar.caption("ข้อมูล ณ 30 พ.ย. 2569 10:00")
+st.sidebar.button("โหลดข้อมูลใหม่", icon=":material/refresh:")
+menu.run()
+"""
 # Rendered: the script finished, no skeleton, fonts loaded, every plotly chart drawn (its SVG is there).
 RENDERED = """() => {
   const app = document.querySelector('[data-testid="stApp"]');
@@ -112,12 +134,16 @@ def measure(runs: int, pages: list[str]) -> dict[str, tuple[float, float]]:
         (folder / "bare" / "static").symlink_to(ROOT / "static", target_is_directory=True)
         bare_script = folder / "bare" / "bare_page.py"
         bare_script.write_text(BARE, encoding="utf-8")
+        framed_script = folder / "bare" / "framed_page.py"
+        framed_script.write_text(FRAMED.replace("PAGES", str(len(PAGES))), encoding="utf-8")
         app_env = {"DE_DASHBOARD_DB": str(folder / "workbook.sqlite")}
         with served(ROOT / "streamlit_app.py", app_env, folder / "app.log") as app, \
-                served(bare_script, {}, folder / "bare.log") as bare, sync_playwright() as pw:
+                served(bare_script, {}, folder / "bare.log") as bare, \
+                served(framed_script, {}, folder / "framed.log") as framed, sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=ARGS)
-            targets = {"bare": bare, **{p: f"{app}/{'' if p == PAGES[0].url_path else p}" for p in pages}}
-            for url in (bare, app, *targets.values()):  # warm-up: the servers' first runs, imports, caches
+            targets = {"bare": bare, "framed": framed,
+                       **{p: f"{app}/{'' if p == PAGES[0].url_path else p}" for p in pages}}
+            for url in (bare, framed, app, *targets.values()):  # warm-up: the servers' first runs, imports, caches
                 _visit(browser, url)
             times: dict[str, list[tuple[float, float]]] = {name: [] for name in targets}
             for run in range(runs):
@@ -143,6 +169,9 @@ def main(argv: list[str] | None = None) -> str:
     seen = measure(args.runs, args.pages)
     bare_first, bare_reload = seen["bare"]
     rows = [["bare Streamlit page", f"{bare_first:,.2f} s", f"{bare_reload:,.2f} s", "1.00×", "1.00×"]]
+    framed_first, framed_reload = seen["framed"]
+    rows.append(["the bare page in the app's frame (menu, sidebar)", f"{framed_first:,.2f} s", f"{framed_reload:,.2f} s",
+                 f"{framed_first / bare_first:,.2f}×", f"{framed_reload / bare_reload:,.2f}×"])
     for page in args.pages:
         first, reload = seen[page]
         rows.append([page, f"{first:,.2f} s", f"{reload:,.2f} s", f"{first / bare_first:,.2f}×",

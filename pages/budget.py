@@ -14,22 +14,19 @@ from de_core.activities.tables import (
     quarters_line,
     spread_messages,
 )
+from de_core.display import html
 from de_core.thaidate import format_baht, format_percent
 from de_ui.charts import cached_chart
 from de_ui.chrome import page_start
 from de_ui.i18n import t
-from de_ui.markup import notes, table
+from de_ui.markup import notes, show, table
 
 page = page_start("budget.title")
 wb, fy, L = page.wb, page.fy, page.lang
 view = wb.derived(("budget", fy, page.as_of), lambda: budget_view(wb, fy, page.as_of))
 summary = view.summary
 
-a, b, c, d = st.columns(4)
-a.metric(t("budget.allocation"), format_baht(summary.allocation, L))
-b.metric(t("budget.planned"), format_baht(summary.planned, L))
-c.metric(t("budget.spent"), format_baht(summary.spent, L))
-d.metric(t("budget.remaining"), format_baht(summary.remaining, L))
+show(html.figures([(t(f"budget.{k}"), format_baht(v, L)) for k, v in summary.amounts.items()], "sj-big"))
 if summary.allocation:
     st.progress(min(1.0, float(summary.spent / summary.allocation)),
                 text=t("budget.used_share", share=format_percent(summary.spent / summary.allocation * 100)))

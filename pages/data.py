@@ -40,7 +40,7 @@ st.subheader(t("data.import"))
 if not can_write():
     st.info(t("data.viewer_only"))
     st.stop()
-st.caption(t("data.import_help"))
+st.caption(f'{t("data.import_help")} {t("data.upload_hint")}')  # Streamlit's button is English
 upload = st.file_uploader(t("data.import"), type=["xlsx"], key="import_file", label_visibility="collapsed")
 if upload is None:
     st.stop()

@@ -35,6 +35,8 @@ STYLE = """<style>
 .sj-b-value { grid-area: value; text-align: right; font-weight: 600; font-variant-numeric: tabular-nums; }
 .sj-figs { display: grid; grid-template-columns: repeat(4, minmax(0, 1fr)); gap: 0.5rem 1rem; margin: 0.25rem 0; }
 .sj-fig { min-width: 0; }
+.sj-big .sj-fig-label { font-size: 0.95rem; }
+.sj-big .sj-fig-value { font-size: 2rem; font-weight: 400; }
 .sj-fig-label { font-size: 0.85rem; color: #546e7a; }
 .sj-fig-value { font-size: 1.35rem; font-weight: 600; font-variant-numeric: tabular-nums; overflow-wrap: anywhere; }
 .sj-stat-label { color: #455a64; font-size: 0.95rem; }
@@ -79,7 +81,7 @@ STYLE = """<style>
   .sj-wide-only { display: none; }
   .sj-bullet { column-gap: 0.5rem; }
   .sj-b-label { font-size: 0.95em; }
-  .sj-fig-value { font-size: 1.15rem; }
+  .sj-fig-value, .sj-big .sj-fig-value { font-size: 1.3rem; }
   h1 { font-size: 1.9rem !important; }
   h3 { font-size: 1.3rem !important; }
   [data-testid="stVerticalBlock"] { gap: 0.6rem; }

@@ -71,6 +71,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "forms.already_saved_plain": ("บันทึกไว้แล้ว จึงไม่บันทึกซ้ำ", "Already saved, so it was not saved twice"),
     "activities.open_link": ("เปิด", "Open"),
     "ita.open_link": ("เปิดลิงก์", "Open link"),
+    "data.upload_hint": ("กดปุ่ม «Upload» (ปุ่มของ Streamlit ซึ่งแสดงเป็นภาษาอังกฤษเสมอ) หรือลากไฟล์มาวาง: ไฟล์ .xlsx ไม่เกิน 200MB",
+                         "Press «Upload» or drop the file on it: an .xlsx file up to 200MB"),
     # English singulars of the tables' plural messages (translate() picks "<key>.one" when n == 1).
     "activities.late_count.one": ("ล่าช้ากว่าแผน {n} กิจกรรม", "{n} activity behind plan"),
     "activities.date_problems.one": (
