@@ -80,7 +80,7 @@ def test_a_pasted_answer_over_the_limit_stays_in_the_box_and_the_form_says_by_ho
     _paste(tab, what, pasted)
     assert len(what.input_value()) == 20_000  # kept whole, not dropped
     form.locator('[data-testid="stFormSubmitButton"] button').click()
-    shorten = tab.locator('[data-testid="stText"]').filter(has_text="กรุณาย่อลง 8,000 ตัวอักษร")
+    shorten = tab.locator('[role="alert"]').filter(has_text="กรุณาย่อลง 8,000 ตัวอักษร").first  # under its field
     shorten.wait_for()
     screenshot(tab, "reflect-too-long-th")
     assert "มี 20,000 ตัวอักษร เกินที่รับได้ 12,000 ตัวอักษร" in shorten.inner_text()
