@@ -9,7 +9,7 @@ from de_core.cycle.feed import page_caption
 from de_core.cycle.progress import GROUPS
 from de_core.display import html
 from de_core.display.mdtext import md_escape
-from de_ui.blocks import metrics, paged
+from de_ui.blocks import paged
 from de_ui.charts import cached_chart
 from de_ui.chrome import page_start, today
 from de_ui.i18n import t
@@ -32,8 +32,8 @@ if not view.total:
     st.info(t("kpis.empty"))
     st.stop()
 
-metrics({t(f"kpis.count_{key}"): view.total if key == "total" else view.counts[key]
-         for key in ("total", *kpis.STATES[:3])})
+show(html.figures([(t(f"kpis.count_{k}"), str(view.total if k == "total" else view.counts[k]))
+                   for k in ("total", *kpis.STATES[:3])], "sj-big"))
 bullets([group_bullet(b.summary, L, kpis.group_label(b.group, L)) for b in view.groups], label=t("overview.kpi_groups"))
 
 cards_tab, matrix_tab = st.tabs([t("kpis.tab_cards"), t("kpis.tab_matrix")])

@@ -45,9 +45,8 @@ STYLE = """<style>
   background: #e8f5e9; color: #1b5e20; vertical-align: middle; }
 .sj-stat-sub { font-size: 1.05rem; }
 .sj-stat-note { font-size: 0.85rem; color: #546e7a; margin-top: 0.25rem; }
-.sj-links { list-style: none; padding: 0; margin: 0.25rem 0; }
+.sj-links { list-style: disc; padding-left: 1.2rem; margin: 0.25rem 0; }
 .sj-links li { margin: 0.2rem 0; overflow-wrap: anywhere; }
-.sj-links li::before { content: "\\1F4CE\\FE0E  "; color: #546e7a; }
 .sj-card { border: 1px solid #dfe5e0; border-radius: 0.5rem; padding: 0.7rem 1rem; margin-bottom: 0.75rem;
   color: #14201a; }
 .sj-card-meta { color: #546e7a; font-size: 0.85rem; }
