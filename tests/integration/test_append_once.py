@@ -38,7 +38,8 @@ def test_an_append_is_one_read_and_one_request_carrying_the_rows_and_their_marks
 
 
 def test_the_marks_of_an_append_whose_reply_came_back_go_with_the_next_append(fake_sheets):  # noqa: F811
-    store = google_store(fake_sheets, clock=FakeClock(), policy=POLICY, timeout=TIMEOUT)
+    # every reply comes back here: a generous timeout, so a loaded machine does not turn one into a lost reply
+    store = google_store(fake_sheets, clock=FakeClock(), policy=POLICY, timeout=15)
     store.append("expenses", [expense(i) for i in range(1, 6)])
     assert len(sent_marks(fake_sheets)) == 5
     fake_sheets.reset_counts()
