@@ -6,6 +6,10 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -24,3 +28,31 @@ def apt_installed(binary: Path, package: str, needed_by: str) -> Path:
     subprocess.run(["apt-get", "update"], check=True, env=env, stdout=subprocess.DEVNULL)
     subprocess.run(["apt-get", "install", "-y", package], check=True, env=env, stdout=subprocess.DEVNULL)
     return binary
+
+
+def healthy(url: str) -> bool:
+    """Whether a Streamlit server answers its health check with 200."""
+    try:
+        with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as reply:
+            return reply.status == 200
+    except OSError:
+        return False
+
+
+@contextmanager
+def serving(server: subprocess.Popen, url: str, log: Path, seconds: float, what: str) -> Iterator[str]:
+    """Wait (up to `seconds`) until the started server is healthy, hand out its url, then stop it."""
+    try:
+        deadline = time.monotonic() + seconds
+        while not healthy(url):
+            if server.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"{what} did not start: {log.read_text()}")
+            time.sleep(0.2)
+        yield url
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()

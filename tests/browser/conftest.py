@@ -8,15 +8,13 @@ import socket
 import subprocess
 import sys
 import tempfile
-import time
-import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
-from tests.services import apt_installed
+from tests.services import apt_installed, serving
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
@@ -38,14 +36,6 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-def _healthy(url: str) -> bool:
-    try:
-        with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as reply:
-            return reply.status == 200
-    except OSError:
-        return False
-
-
 @contextmanager
 def running_app(folder: Path, db: Path) -> Iterator[str]:
     """`streamlit run streamlit_app.py` on a free port over the embedded workbook `db` (filled with the demo when it
@@ -60,18 +50,9 @@ def running_app(folder: Path, db: Path) -> Iterator[str]:
     )
     url = f"http://127.0.0.1:{port}"  # loopback, so the app treats the browser as the local editor
     try:
-        deadline = time.monotonic() + SERVER_START_SECONDS
-        while not _healthy(url):
-            if server.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"streamlit did not start: {(folder / 'streamlit.log').read_text()}")
-            time.sleep(0.3)
-        yield url
+        with serving(server, url, folder / "streamlit.log", SERVER_START_SECONDS, "streamlit"):
+            yield url
     finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
         log.close()
 
 

@@ -13,7 +13,6 @@ import shutil
 import subprocess
 import sys
 import threading
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -21,8 +20,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.conftest import CHROMIUM_ARGS, SERVER_START_SECONDS, _free_port, _healthy, ensure_chromium
-from tests.services import apt_installed
+from tests.browser.conftest import CHROMIUM_ARGS, SERVER_START_SECONDS, _free_port, ensure_chromium
+from tests.services import apt_installed, serving
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCKERFILE = ROOT / "Dockerfile"
@@ -287,20 +286,8 @@ def container_app(tmp_path_factory) -> Iterator[RunningApp]:
         proxies = {name: proxy for name in ("HTTP_PROXY", "HTTPS_PROXY", "http_proxy", "https_proxy")}
         server = subprocess.Popen(command, cwd=app_dir, env=container_env(image, data_dir, home) | proxies,
                                   stdout=log, stderr=subprocess.STDOUT)
-        try:
-            deadline = time.monotonic() + SERVER_START_SECONDS
-            while not _healthy(url):
-                if server.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError(f"the container's command did not start: {log_path.read_text()}")
-                time.sleep(0.2)
+        with serving(server, url, log_path, SERVER_START_SECONDS, "the container's command"):
             yield RunningApp(url, app_dir, app_files, outside, data_dir, command, log_path)
-        finally:
-            server.terminate()
-            try:
-                server.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                server.kill()
-                server.wait()
 
 
 @pytest.fixture(scope="session")
