@@ -62,7 +62,8 @@ def kpi_options(wb: Workbook, fy: int | None, lang: str = "th") -> list[tuple[st
 
 def known_ids(wb: Workbook, fy: int | None) -> dict[str, set[str]]:
     """The ids a form may refer to in a fiscal year, per tab."""
-    return {tab: {r["id"] for r in wb.rows(tab, fy) if r.get("id")} for tab in ("activities", "kpis")}
+    tabs = ("activities", "kpis", "reflections", "de_steps", "adaptations")
+    return {tab: {r["id"] for r in wb.rows(tab, fy) if r.get("id")} for tab in tabs}
 
 
 def tag_options(wb: Workbook, lang: str = "th") -> list[tuple[str, str]]:

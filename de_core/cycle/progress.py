@@ -180,7 +180,7 @@ def activity_due(activity: Record) -> date | None:
 
 @dataclass(frozen=True)
 class DueItem:
-    kind: str  # "step" | "activity"
+    kind: str  # "step" | "activity" | "adaptation"
     record: Record
     due: date
     days_late: int  # 0 when not late yet
@@ -193,13 +193,22 @@ class DueItem:
     def number(self) -> str:
         return str(self.record.get("step_no") or self.record.get("no") or "")
 
+    @property
+    def title(self) -> str:
+        """What is due: a step's or an activity's title, an adaptation's decision."""
+        return str(self.record.get("title") or self.record.get("decision") or "")
+
 
 def due_items(wb: Workbook, fiscal_year: int | None, today: date) -> list[DueItem]:
-    """Steps and activities neither done nor cancelled that are late, then those due by the end of this month."""
+    """Steps, activities and adaptations not closed (done or cancelled; an adaptation done or dropped) that are
+    late, then those due by the end of this month."""
     month_end = last_day(today.year, today.month)
     candidates = [("step", s, s.get("due_on")) for s in wb.rows("de_steps", fiscal_year)]
     candidates += [("activity", a, activity_due(a)) for a in wb.rows("activities", fiscal_year)]
+    candidates += [("adaptation", a, a.get("due_on")) for a in wb.rows("adaptations", fiscal_year)
+                   if a.get("status") != "dropped"]
     found = [DueItem(kind, record, due, max(0, (today - due).days))
              for kind, record, due in candidates
              if due is not None and due <= month_end and record.get("status") not in CLOSED]
-    return sorted(found, key=lambda d: (not d.late, d.due, d.kind != "step", number_key(d.number)))
+    order = {"step": 0, "activity": 1, "adaptation": 2}
+    return sorted(found, key=lambda d: (not d.late, d.due, order[d.kind], number_key(d.number)))

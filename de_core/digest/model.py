@@ -120,7 +120,7 @@ def _due_items(ov: Overview, late: bool, lang: str) -> list[Item]:
             translate("digest.due_on", lang, date=format_date(d.due, lang))
         detail = " · ".join(p for p in (translate(f"overview.kind_{d.kind}", lang),
                                          one_line(d.record.get("owner"), 40), when) if p)
-        out.append(Item(one_line(f"{d.number} {d.record.get('title') or ''}"), detail, late))
+        out.append(Item(one_line(f"{d.number} {d.title}".strip()), detail, late))
     return out
 
 

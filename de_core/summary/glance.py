@@ -69,7 +69,7 @@ def due_table_html(items: list[DueItem], lang: str = "th") -> str:
         sub = translate("glance.item_sub", lang, kind=kind, no=d.number).strip()
         sub += " · " + translate("glance.due_on", lang, date=format_date(d.due, lang))
         state = translate("glance.days_late", lang, n=d.days_late) if d.late else translate("overview.due_soon", lang)
-        rows.append([html.Cell(d.record.get("title") or "", sub=sub), d.record.get("owner") or "",
+        rows.append([html.Cell(d.title, sub=sub), d.record.get("owner") or "",
                      html.Cell(state, cls="sj-nw")])
     return html.table(headers, rows, late=[d.late for d in items], cls="sj-due", bare=(0,))
 

@@ -149,6 +149,6 @@ def due_rows(items: list[DueItem], lang: str = "th") -> list[dict[str, object]]:
         "no": d.number, "kind": translate(f"overview.kind_{d.kind}", lang),
         "state": translate("overview.days_late", lang, n=d.days_late) if d.late
         else translate("overview.due_soon", lang),
-        "due": format_date(d.due, lang), "title": d.record.get("title") or "", "owner": d.record.get("owner") or "",
+        "due": format_date(d.due, lang), "title": d.title, "owner": d.record.get("owner") or "",
         "late": d.late,
     } for d in items]

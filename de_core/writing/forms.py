@@ -10,40 +10,18 @@ import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from typing import Any, Literal
+from typing import Any
 
 from de_core.sheet import parse
 from de_core.sheet.schema import Schema, Tab, load_schema
 from de_core.sheet.text import normalize, normalize_light
 from de_core.sheet.workbook import Workbook
 from de_core.thaidate import fiscal_year_bounds, format_date, to_be
+from de_core.writing.form_specs import ADAPTATION_KINDS, ANSWER_LIMIT, CELL_LIMIT, FORMS, Field, FormSpec
 from de_core.writing.ids import form_id
 from de_core.writing.submission import AUDIT_TAB, BANGKOK, Submission, compact
 
-CELL_LIMIT = 50_000  # what one Google Sheets cell holds
-# Each of the three DE answers: a long paste (a report's section) fits, and a whole reflection (3 answers, evidence
-# links, the rest) still fits ONE cell as the JSON of its audit row's "after" (3 × 12,000 + 4,000 + the short fields
-# leaves room for JSON escapes; an entry that would still overflow is refused by check_entry, never cut).
-ANSWER_LIMIT = 12_000
-Kind = Literal["text", "long", "date", "enum", "tags", "ref", "refs", "urls", "measure", "baht"]
-
-
-@dataclass(frozen=True)
-class Field:
-    """One input of a form: the column it fills, how it is read and checked."""
-
-    key: str
-    kind: Kind
-    required: bool = False
-    limit: int = 200
-    ref: str | None = None  # for ref/refs: the tab whose ids are allowed
-
-
-@dataclass(frozen=True)
-class FormSpec:
-    tab: str
-    op: Literal["append", "update"]
-    fields: tuple[Field, ...]
+__all__ = ["ADAPTATION_KINDS", "ANSWER_LIMIT", "CELL_LIMIT", "FORMS", "Field", "FormSpec"]  # form_specs
 
 
 @dataclass(frozen=True)
@@ -64,30 +42,6 @@ class Prepared:
 
     problems: list[Problem] = field(default_factory=list)
     submission: Submission | None = None
-
-
-_URLS = Field("evidence", "urls", limit=4_000)
-_NOTE = Field("note", "long", limit=2_000)
-FORMS: dict[str, FormSpec] = {
-    "reflection": FormSpec("reflections", "append", (
-        Field("activity_id", "ref", True, ref="activities"), Field("kpi_ids", "refs", ref="kpis"),
-        Field("author_group", "enum", True), Field("author_role", "text"), Field("written_on", "date", True),
-        Field("what", "long", True, ANSWER_LIMIT), Field("so_what", "long", True, ANSWER_LIMIT),
-        Field("now_what", "long", True, ANSWER_LIMIT), Field("characteristics", "tags"),
-        Field("declarations", "tags"), Field("confidence", "enum"), _URLS,
-    )),
-    "activity_result": FormSpec("activities", "update", (
-        Field("status", "enum", True), Field("actual_start", "date"), Field("actual_end", "date"), _URLS,
-    )),
-    "expense": FormSpec("expenses", "append", (
-        Field("activity_id", "ref", True, ref="activities"), Field("spent_on", "date", True),
-        Field("item", "text", True, 500), Field("amount", "baht", True), _URLS, _NOTE,
-    )),
-    "kpi_reading": FormSpec("kpi_readings", "append", (
-        Field("kpi_id", "ref", True, ref="kpis"), Field("value", "measure", True),
-        Field("measured_on", "date", True), _URLS, _NOTE,
-    )),
-}
 
 
 def be_text(d: date) -> str:
@@ -145,8 +99,36 @@ def _check(fld: Field, value: Any, tab: Tab, schema: Schema, fy: int,
     return []
 
 
-def _rules(kind: str, values: Mapping[str, Any]) -> list[Problem]:
-    """Checks across fields: an activity started needs its start date, a finished one both dates in order."""
+def _adaptation_rules(values: Mapping[str, Any], context: Mapping[str, Any]) -> list[Problem]:
+    """An adaptation done needs its done date, one dropped its reason; it cannot be due or done before the
+    reflection it came from was written, nor done before it was proposed. `context`: "existing" (the row an
+    update changes) and "reflection_dates" (reflection id → the day it was written)."""
+    existing = context.get("existing") or {}
+    merged = {**{k: v for k, v in existing.items() if v not in (None, "", [])},
+              **{k: v for k, v in values.items() if not _blank(v)}}
+    out = []
+    if merged.get("status") == "done" and not merged.get("done_on"):
+        out.append(Problem("done_on", "การปรับเปลี่ยนที่ทำแล้วต้องมีวันที่เสร็จ", "A done adaptation needs its done date"))
+    if merged.get("status") == "dropped" and not merged.get("dropped_reason"):
+        out.append(Problem("dropped_reason", "กรุณาบอกเหตุที่ไม่ทำต่อ", "Say why it was dropped"))
+    written = (context.get("reflection_dates") or {}).get(merged.get("reflection_id"))
+    for key, th, en in (("due_on", "กำหนดเสร็จ", "The due date"), ("done_on", "วันที่เสร็จ", "The done date")):
+        day = values.get(key)
+        if isinstance(day, date) and isinstance(written, date) and day < written:
+            out.append(Problem(key, f"{th}ต้องไม่ก่อนวันที่เขียนการสะท้อนผลที่เป็นที่มา ({format_date(written)})",
+                               f"{en} cannot be before the reflection it came from ({format_date(written, 'en')})"))
+    proposed, done = merged.get("proposed_on"), values.get("done_on")
+    if isinstance(done, date) and isinstance(proposed, date) and done < proposed:
+        out.append(Problem("done_on", f"วันที่เสร็จต้องไม่ก่อนวันที่เสนอ ({format_date(proposed)})",
+                           f"The done date cannot be before it was proposed ({format_date(proposed, 'en')})"))
+    return out
+
+
+def _rules(kind: str, values: Mapping[str, Any], context: Mapping[str, Any] | None = None) -> list[Problem]:
+    """Checks across fields: an activity started needs its start date, a finished one both dates in order; an
+    adaptation's (_adaptation_rules)."""
+    if kind in ADAPTATION_KINDS:
+        return _adaptation_rules(values, context or {})
     if kind != "activity_result":
         return []
     status, start, end = values.get("status"), values.get("actual_start"), values.get("actual_end")
@@ -164,8 +146,9 @@ def _rules(kind: str, values: Mapping[str, Any]) -> list[Problem]:
 
 
 def validate(kind: str, values: Mapping[str, Any], fy: int, known: Mapping[str, set[str]],
-             schema: Schema | None = None) -> list[Problem]:
-    """Every problem in a form's input, in field order ([] when it can be saved).
+             schema: Schema | None = None, context: Mapping[str, Any] | None = None) -> list[Problem]:
+    """Every problem in a form's input, in field order ([] when it can be saved). `context`: what the checks
+    across fields need besides the input (see _adaptation_rules).
 
     Raises KeyError on an unknown form kind.
     """
@@ -173,7 +156,7 @@ def validate(kind: str, values: Mapping[str, Any], fy: int, known: Mapping[str, 
     spec = FORMS[kind]
     tab = schema.tab(spec.tab)
     problems = [p for f in spec.fields for p in _check(f, values.get(f.key), tab, schema, fy, known)]
-    return problems + _rules(kind, values)
+    return problems + _rules(kind, values, context)
 
 
 def _cell(fld: Field, value: Any, tab: Tab, schema: Schema) -> str:
@@ -207,7 +190,7 @@ def build_row(kind: str, values: Mapping[str, Any], fy: int, schema: Schema | No
 
 def prepare(kind: str, values: Mapping[str, Any], fy: int, known: Mapping[str, set[str]], key: str | None = None,
             row_id: str | None = None, existing: Mapping[str, Any] | None = None,
-            schema: Schema | None = None, author: str = "") -> Prepared:
+            schema: Schema | None = None, author: str = "", context: Mapping[str, Any] | None = None) -> Prepared:
     """Check a form and, when valid, turn it into the submission to send.
 
     An append's row id is made from the row's content and its `author` (ids.form_id) unless `key` gives it; an
@@ -215,10 +198,11 @@ def prepare(kind: str, values: Mapping[str, Any], fy: int, known: Mapping[str, s
     changes; `existing` its current record (new evidence links join its own).
     """
     spec = FORMS[kind]
-    problems = validate(kind, values, fy, known, schema)
+    problems = validate(kind, values, fy, known, schema, {**(context or {}), "existing": existing or {}})
     if spec.op == "update" and row_id not in known.get(spec.tab, set()):
-        problems.insert(0, Problem("row_id", f"ไม่พบกิจกรรม «{row_id or ''}» ในปีงบประมาณ {fy}",
-                                   f"No activity «{row_id or ''}» in fiscal year {fy}"))
+        tab = (schema or load_schema()).tab(spec.tab)
+        problems.insert(0, Problem("row_id", f"ไม่พบ «{row_id or ''}» ในแท็บ «{tab.th}» ปีงบประมาณ {fy}",
+                                   f"No «{row_id or ''}» in the tab «{tab.en}» in fiscal year {fy}"))
     if problems:
         return Prepared(problems)
     row = build_row(kind, values, fy, schema)
@@ -227,9 +211,9 @@ def prepare(kind: str, values: Mapping[str, Any], fy: int, known: Mapping[str, s
         return Prepared([too_long])
     if spec.op == "append":
         return Prepared(submission=Submission.append(spec.tab, {"id": key or form_id(spec.tab, author, row), **row}))
-    if row.get("evidence") and existing and existing.get("evidence"):
-        merged = list(dict.fromkeys([*existing["evidence"], *row["evidence"].split(", ")]))
-        row["evidence"] = ", ".join(merged)
+    for links in ("evidence", "effect_evidence"):
+        if row.get(links) and existing and existing.get(links):
+            row[links] = ", ".join(dict.fromkeys([*existing[links], *row[links].split(", ")]))
     return Prepared(submission=Submission.update(spec.tab, row_id or "", row, key))
 
 

@@ -18,6 +18,7 @@ PREFIXES = {
     "settings": "fy", "de_steps": "step", "kras": "kra", "kpis": "kpi", "kpi_readings": "rd", "activities": "act",
     "expenses": "exp", "ita_scores": "ita", "ita_bands": "band", "ita_weights": "w", "oit_items": "oit",
     "reflections": "ref", "evidence": "ev", "objectives": "obj", "audit": "aud", "report_sections": "rs",
+    "adaptations": "adp", "outcomes": "out", "meetings": "mtg",
 }
 
 

@@ -41,8 +41,8 @@ def test_the_text_reads_top_down_like_the_message(demo_digest):
     lines = text.splitlines()
     assert lines[0] == "สรุปความคืบหน้าโครงการ DE · สำนักงานเขตพื้นที่การศึกษามัธยมศึกษาบึงกาฬ"
     assert "ข้อมูล ณ 30 มิ.ย. 2566" in lines[1] and "ข้อมูลตัวอย่าง (demo)" in lines[1]
-    assert lines[2] == "ล่าช้า 2 · ครบกำหนดเดือนนี้ 0 · KPI มีผลใหม่ 4 · สะท้อนผลใหม่ 1"
-    assert text.index("ล่าช้า (2)") < text.index("ITA") < text.index("ตัวชี้วัดที่มีผลการวัดใหม่ (4)")
+    assert lines[2] == "ล่าช้า 3 · ครบกำหนดเดือนนี้ 1 · KPI มีผลใหม่ 4 · สะท้อนผลใหม่ 1"
+    assert text.index("ล่าช้า (3)") < text.index("ITA") < text.index("ตัวชี้วัดที่มีผลการวัดใหม่ (4)")
     assert lines[-1] == f"โหมดประชุม: {APP}/?meeting=1&lang=th"
 
 
@@ -74,7 +74,7 @@ def test_a_bubble_too_big_shows_fewer_items_but_stays_a_flex_message(monkeypatch
 def test_the_flex_message_carries_the_sections_and_buttons_to_the_app(demo_digest):
     message = flex_message(demo_digest)
     dumped = json.dumps(message, ensure_ascii=False)
-    assert message["altText"].startswith("สรุปความคืบหน้าโครงการ DE · สำนักงานเขตพื้นที่การศึกษามัธยมศึกษาบึงกาฬ · ล่าช้า 2")
+    assert message["altText"].startswith("สรุปความคืบหน้าโครงการ DE · สำนักงานเขตพื้นที่การศึกษามัธยมศึกษาบึงกาฬ · ล่าช้า 3")
     assert "4.3 สรุปผลข้อมูล" in dumped and "5 ครั้ง → 8 ครั้ง" in dumped
     buttons = message["contents"]["footer"]["contents"]
     assert [b["action"]["uri"] for b in buttons] == [f"{APP}/?lang=th", f"{APP}/?meeting=1&lang=th"]

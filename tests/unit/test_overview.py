@@ -18,9 +18,10 @@ def test_demo_overview_has_the_seed_budget_the_ita_a_band_and_the_step_and_kpi_c
     assert round(view.budget_used_share, 4) == 0.7122
 
 
-def test_demo_overview_lists_the_two_late_items_and_nothing_else_due_in_june(demo_wb, today):
+def test_demo_overview_lists_the_late_items_with_the_late_adaptation_and_one_due_in_june(demo_wb, today):
     view = build_overview(demo_wb, 2566, today)
-    assert [d.record["id"] for d in view.late] == ["step-4.3", "act-5-05"] and view.due_this_month == []
+    assert [d.record["id"] for d in view.late] == ["step-4.3", "act-5-05", "adp-04"]
+    assert [d.record["id"] for d in view.due_this_month] == ["adp-07"]  # in progress, due 30 มิ.ย. 2566
 
 
 def test_demo_overview_shows_the_three_newest_reflections_newest_first(demo_wb, today):

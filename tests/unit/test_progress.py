@@ -78,18 +78,19 @@ def test_a_reading_without_a_target_is_no_target_not_no_reading():
     assert status.state == "no_target" and KpiStatus({"target": Decimal(1)}).state == "no_reading"
 
 
-def test_demo_has_step_4_3_and_activity_5_5_late_as_of_30_june_2566_and_nothing_else_due(demo_wb, today):
+def test_demo_has_step_4_3_activity_5_5_and_adaptation_4_late_as_of_30_june_2566(demo_wb, today):
     items = due_items(demo_wb, 2566, today)
-    assert [(d.kind, d.record["id"], d.days_late) for d in items] == [("step", "step-4.3", 15),
-                                                                         ("activity", "act-5-05", 7)]
-    assert all(d.late for d in items)
+    assert [(d.kind, d.record["id"], d.days_late) for d in items] == [
+        ("step", "step-4.3", 15), ("activity", "act-5-05", 7), ("adaptation", "adp-04", 7), ("adaptation", "adp-07", 0)]
+    assert [d.late for d in items] == [True, True, True, False]  # adp-07 is due on the day itself
+    assert items[2].title.startswith("เลื่อนการชี้แจงผู้ประเมิน IIT") and items[2].number == ""
 
 
 def test_due_this_month_lists_open_items_ending_this_month_after_the_late_ones(demo_wb):
     items = due_items(demo_wb, 2566, date(2023, 8, 2))
     late = [d.record["id"] for d in items if d.late]
     due = [d.record["id"] for d in items if not d.late]
-    assert late == ["step-4.3", "act-5-05", "act-5-07", "act-5-09"]
+    assert late == ["step-4.3", "act-5-05", "adp-04", "adp-07", "act-5-07", "adp-08", "act-5-09"]  # by due date
     assert due == ["step-4.1", "step-4.2", "step-5.1", "act-5", "act-5-10", "act-5-11"]
 
 

@@ -18,6 +18,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "overview.nothing_due": ("ไม่มีงานล่าช้า และไม่มีงานที่ครบกำหนดในเดือนนี้", "Nothing late and nothing due this month"),
     "overview.kind_step": ("ขั้นตอน DE", "DE step"),
     "overview.kind_activity": ("กิจกรรม", "Activity"),
+    "overview.kind_adaptation": ("การปรับเปลี่ยน", "Adaptation"),
     "overview.days_late": ("ล่าช้า {n} วัน", "{n} days late"),
     "overview.due_more": ("และอีก {n:,} รายการ ดูทั้งหมดได้ในหน้าติดตามขั้นตอน DE และหน้ากิจกรรม",
                           "and {n:,} more: see them all on the DE tracker and Activities pages"),
