@@ -8,6 +8,7 @@ from de_ui.i18n import t
 from de_ui.markup import stylesheet
 from de_ui.meeting import meeting_mode
 from de_ui.nav import PAGES
+from de_ui.region import office_banner
 
 st.set_page_config(page_title="Sujarit DE", page_icon="/app/static/icon.png", layout="wide")  # the app's own file
 stylesheet()  # the HTML blocks' one stylesheet (tables, bullet graphs), for every page
@@ -21,4 +22,5 @@ navigation = st.navigation([
 if not meeting:
     sidebar(wb)
 demo_banner(wb, meeting)
+office_banner()  # an office opened from the regional scorecard: whose pages, read only, and the way back
 navigation.run()

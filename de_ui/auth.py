@@ -107,7 +107,12 @@ def _oidc_editor() -> str:
 
 
 def current_actor() -> Actor:
-    """The actor of this session, decided on the server every time (nothing in the URL or page changes it)."""
+    """The actor of this session, decided on the server every time (nothing in the URL or page changes it but
+    to take writing away: an office opened from the regional scorecard is only ever viewed)."""
+    from de_ui.region import viewed_office  # de_ui.region imports de_ui.chrome, which imports this module
+
+    if viewed_office():
+        return VIEWER
     if oidc_configured() and (who := _oidc_editor()):
         return Actor(who, "editor", "oidc")
     if passcode_hash() and st.session_state.get(EDITOR_KEY):

@@ -176,8 +176,11 @@ def _load(store_id: str) -> Workbook:
 
 
 def workbook() -> Workbook:
-    """The parsed workbook, or a clear message and a stopped page when the store cannot be read."""
-    return _or_stop(lambda: _load(_store_id()))
+    """The parsed workbook, or a clear message and a stopped page when the store cannot be read. While this
+    session views an office opened from the regional scorecard, that office's workbook (read-only)."""
+    from de_ui.region import viewed_workbook  # imported when called (de_ui.region reaches this module)
+
+    return viewed_workbook() or _or_stop(lambda: _load(_store_id()))
 
 
 def sheet_cells(wb: Workbook | None = None) -> RawWorkbook:

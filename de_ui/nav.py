@@ -34,4 +34,5 @@ PAGES: list[PageSpec] = [
     PageSpec("pages/share.py", "nav.share", ":material/share:", "share-link"),
     PageSpec("pages/digest.py", "nav.digest", ":material/send:", "send-digest"),
     PageSpec("pages/setup.py", "nav.setup", ":material/domain:", "office-setup"),
+    PageSpec("pages/region.py", "nav.region", ":material/travel_explore:", "region-scorecard"),
 ]

@@ -1,0 +1,63 @@
+"""The region of this server, built from the secrets: the regional workbook (a Google Sheet, a .sqlite file, or the
+demo region when [region] names none), the offices' sources read-only, the Drive listing, the pacer."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Mapping
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import gspread
+
+from de_core.ops.region_demo import demo_office_workbook, demo_offices
+from de_core.region.offices import GOOGLE, Office, offices_from, region_schema, source_kind
+from de_core.region.pacer import Pacer
+from de_core.region.refresh import Region
+from de_core.region.settings import RegionSettings, region_settings
+from de_core.region.sources import GoogleOffices, file_version, read_only_client, reader
+from de_core.store.base import StoreError
+from de_core.store.google.auth import gsheets_section
+from de_core.store.google.book import spreadsheet_key
+from de_core.store.local import SQLiteStore
+
+ClientFactory = Callable[[Mapping[str, Any]], gspread.Client]
+
+
+def _regional_offices(settings: RegionSettings, google: GoogleOffices | None) -> Callable[[], list[Office]]:
+    """How a pass reads the list of offices: the demo's, a .sqlite regional workbook, or a Google Sheet (one paced
+    request)."""
+    if settings.is_demo:
+        return demo_offices
+    if source_kind(settings.workbook) != GOOGLE:
+        path = Path(settings.workbook)
+
+        def from_file() -> list[Office]:
+            if not path.is_file():
+                raise StoreError(f"ไม่พบไฟล์สมุดงานของเขต «{path.name}»", f"No regional workbook file «{path.name}»")
+            return offices_from(SQLiteStore(path, schema=region_schema()).read_all())
+
+        return from_file
+    if google is None:
+        raise StoreError("สมุดงานของเขตเป็น Google Sheet แต่ยังไม่ได้ใส่บัญชีบริการใน [connections.gsheets]",
+                         "The regional workbook is a Google Sheet but [connections.gsheets] has no service account")
+    sheet = Office("region", "region", "", spreadsheet_key(settings.workbook))
+    return lambda: offices_from(google.read(sheet))
+
+
+def open_region(secrets: Mapping[str, Any], client_factory: ClientFactory = read_only_client,
+                clock: Callable[[], float] = time.monotonic, sleep: Callable[[float], Any] = time.sleep,
+                today: Callable[[], date] = date.today) -> Region:
+    """The Region of these secrets (nothing is read until its first pass). The Google client is made only when
+    the region has Google sources and a service account ([connections.gsheets], read-only scopes). Raises
+    StoreError when the regional workbook is a Google Sheet without a service account."""
+    settings = region_settings(secrets)
+    pacer = Pacer(settings.reads_per_minute, clock=clock, sleep=sleep)
+    fields = gsheets_section(secrets)
+    google = None
+    if not settings.is_demo and fields.get("client_email"):
+        google = GoogleOffices(client_factory(fields), pacer, settings.drive_folder)
+    listing = google.listing if google is not None and settings.drive_folder else None
+    return Region(_regional_offices(settings, google), reader(google, demo_office_workbook), listing=listing,
+                  local_version=file_version, interval=settings.interval, pacer=pacer, clock=clock, today=today)

@@ -1,0 +1,63 @@
+"""The regional scorecard on the demo region (no Google account): both languages, the totals, an office opened
+read-only from it."""
+
+from __future__ import annotations
+
+import pytest
+
+from de_ui import region as ui_region
+from tests.app.conftest import assert_clean, page_text
+
+PAGE = "pages/region.py"
+
+
+@pytest.fixture(autouse=True)
+def fresh_regions(monkeypatch):
+    monkeypatch.setattr(ui_region, "REGIONS", {})
+
+
+@pytest.mark.parametrize(("lang", "words"), [
+    ("th", ["ภาพรวมสำนักงานในเขต", "เขตตัวอย่าง (demo)", "การกระจายระดับ ITA", "สำนักงานเขตพื้นที่การศึกษาตัวอย่าง 3",
+            "อ่านได้ทุกสำนักงาน", "ยังไม่มีคะแนน", "ขาดถึง AA"]),
+    ("en", ["Offices of the region", "Demo region", "ITA bands", "สำนักงานเขตพื้นที่การศึกษาตัวอย่าง 3",
+            "Every office could be read", "no score yet", "Gap to AA"]),
+])
+def test_the_demo_region_scorecard_shows_every_office_in_both_languages(run_page, lang, words):
+    at = run_page(PAGE, lang)
+    assert_clean(at)
+    text = page_text(at)
+    for word in words:
+        assert word in text, word
+    for n in range(1, 7):
+        assert f"ตัวอย่าง {n} (demo)" in text
+    assert "▲" in text or "▼" in text, "arrows against the previous year"
+
+
+def test_the_scorecard_filters_by_name_and_sorts_by_name(run_page):
+    at = run_page(PAGE, "en")
+    at.text_input(key=ui_region.FIND_KEY).set_value("ตัวอย่าง 4").run()
+    assert_clean(at)
+    text = page_text(at)
+    assert "Showing 1 of 6 offices" in text and "ตัวอย่าง 4 (demo)" in text and "ตัวอย่าง 5 (demo)" not in text
+
+
+def test_the_scorecard_downloads_as_xlsx(run_page):
+    at = run_page(PAGE, "en")
+    buttons = [b for b in at.get("download_button") if "xlsx" in str(b.proto.label)]
+    assert buttons, "an .xlsx download"
+
+
+def test_an_office_opened_from_the_scorecard_is_shown_read_only(run_page, db_path):
+    at = run_page(None, "th", url="http://127.0.0.1:8501/region-scorecard")
+    at.switch_page(PAGE)
+    at.run()
+    links = [h.proto.body for h in at.get("html") if "dashboard?office=" in h.proto.body]
+    assert links, "each office's name links to its own pages"
+    at.query_params["office"] = "demo-002"
+    at.switch_page("pages/overview.py")
+    at.run()
+    assert_clean(at)
+    assert "กำลังดูหน้าของ สำนักงานเขตพื้นที่การศึกษาตัวอย่าง 2" in page_text(at)
+    at.switch_page("pages/results.py")
+    at.run()
+    assert not at.get("form"), "a viewed office offers no form to write with, even on loopback"
