@@ -10,12 +10,15 @@ from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from . import batch_api, get_api, metadata_api, values_api
+from .drive_api import DriveFiles
 from .errors import SheetsError, error_body, quota_message
 from .faults import WRITE_KINDS, Fault, FaultPlan, RequestRecord
 from .person_edits import PersonEdits
+from .quota import Quota, user_of
 from .transport import Handler, HTTPServer
 
 _ID = r"/v4/spreadsheets/([^/:]+)"
+DRIVE_FILES = "/drive/v3/files"  # Drive v3 files.list (drive_api.py)
 _ROUTES = [
     ("GET", re.compile(f"^{_ID}$"), "spreadsheets.get"),
     ("POST", re.compile(f"^{_ID}:batchUpdate$"), "spreadsheets.batchUpdate"),
@@ -76,6 +79,8 @@ class FakeSheetsServer(PersonEdits):
         self._after_write: list[Callable[[FakeSheetsServer, str], None]] = []
         self.requests: list[RequestRecord] = []
         self.errors: list[Exception] = []  # unexpected exceptions inside the fake or callbacks
+        self.drive = DriveFiles()  # the Drive folders and modified times (drive_api.py)
+        self.quota = Quota()  # per-user and per-project quotas, off until quota.configure() (quota.py)
         self.base_url = ""
 
     # -- lifecycle -------------------------------------------------------------------------
@@ -165,9 +170,22 @@ class FakeSheetsServer(PersonEdits):
                 kind, key = route_kind, unquote(m.group(1))
                 rng = unquote(m.group(2)) if m.lastindex and m.lastindex > 1 else None
                 break
+        if method == "GET" and split.path == DRIVE_FILES:
+            kind = "drive.files.list"
         rec = RequestRecord(method, unquote(split.path), query, kind, key)
         with self._lock:
             self.requests.append(rec)
+        over = self.quota.charge(kind, user_of(h.headers.get("Authorization")))
+        if over is not None:
+            rec.status = 429
+            return h.send_json(429, over)
+        if kind == "drive.files.list":
+            try:
+                rec.status, payload = 200, self.drive.files_list(query)
+            except SheetsError as e:
+                rec.status, payload = e.code, e.body()
+            return h.send_json(rec.status, payload)
+        with self._lock:
             fault = rec.fault = self._faults.take(kind) if kind != "unknown" else None
         if fault and fault.delay:
             self._stopping.wait(fault.delay)
@@ -222,6 +240,8 @@ class FakeSheetsServer(PersonEdits):
                     raise
                 rec.applied = True
                 after = self._after_write.pop(0) if rec.kind in WRITE_KINDS and self._after_write else None
+            if rec.kind in WRITE_KINDS:
+                self.drive.touch(wb.key)  # Drive's modifiedTime moves on every applied write
             if after is not None:
                 after(self, wb.key)
             return 200, payload
