@@ -26,6 +26,7 @@ PAGES: list[PageSpec] = [
     PageSpec("pages/budget.py", "nav.budget", ":material/payments:", "budget-coverage"),
     PageSpec("pages/reflections.py", "forms.nav_reflections", ":material/forum:", "reflection-feed"),
     PageSpec("pages/reflect.py", "forms.nav_reflect", ":material/edit_note:", "write-reflection"),
+    PageSpec("pages/learning.py", "learning.nav", ":material/history_edu:", "learning-log"),
     PageSpec("pages/results.py", "forms.nav_results", ":material/task_alt:", "record-results"),
     PageSpec("pages/data_health.py", "nav.data_health", ":material/health_and_safety:", "data-health"),
     PageSpec("pages/data.py", "nav.data", ":material/swap_vert:", "import-export"),
