@@ -27,6 +27,8 @@ PAGES: list[PageSpec] = [
     PageSpec("pages/reflections.py", "forms.nav_reflections", ":material/forum:", "reflection-feed"),
     PageSpec("pages/reflect.py", "forms.nav_reflect", ":material/edit_note:", "write-reflection"),
     PageSpec("pages/learning.py", "learning.nav", ":material/history_edu:", "learning-log"),
+    PageSpec("pages/adaptations.py", "nav.adaptations", ":material/alt_route:", "adaptation-log"),
+    PageSpec("pages/sensemaking.py", "nav.sensemaking", ":material/groups:", "sensemaking"),
     PageSpec("pages/results.py", "forms.nav_results", ":material/task_alt:", "record-results"),
     PageSpec("pages/data_health.py", "nav.data_health", ":material/health_and_safety:", "data-health"),
     PageSpec("pages/data.py", "nav.data", ":material/swap_vert:", "import-export"),

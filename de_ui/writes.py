@@ -83,14 +83,15 @@ def _rekeyed(sub: Submission, key: str) -> Submission:
 
 
 def on_submit(form: str, kind: str, fy: int, known: Mapping[str, set[str]], row_id: str | None = None,
-              existing: Mapping[str, Any] | None = None) -> None:
-    """A form's on_click: check, then send with the form's kept id; the text stays until confirmed."""
+              existing: Mapping[str, Any] | None = None, context: Mapping[str, Any] | None = None) -> None:
+    """A form's on_click: check, then send with the form's kept id; the text stays until confirmed. `context`:
+    what the checks across fields need (forms.validate)."""
     for slot in ("_problems", "_outcome"):
         st.session_state.pop(field_key(form, slot), None)
     st.session_state[field_key(form, "_kind")] = kind  # fields.py names its problems' fields as labelled
     values = {f.key: st.session_state.get(field_key(form, f.key)) for f in FORMS[kind].fields}
     prepared = prepare(kind, values, fy, known, _form_key(form, kind), row_id, existing,
-                       author=current_actor().who)
+                       author=current_actor().who, context=context)
     if prepared.submission is None:
         st.session_state[field_key(form, "_problems")] = prepared.problems
         return

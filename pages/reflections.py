@@ -1,12 +1,17 @@
-"""Reflections: the feed (newest first, filtered) and, per activity, what changed because of them."""
+"""Reflections: the feed (newest first, filtered), each with its adaptations and their state (an editor proposes one
+from a "Now what?" in one click) and, per activity, what changed because of them."""
 
 import streamlit as st
 
 from de_core.cycle import feed
-from de_ui.blocks import paged, text_sections
-from de_ui.chrome import selected_year
+from de_core.cycle.loop_view import reflection_lines
+from de_core.sheet.years import as_of
+from de_ui.auth import can_write
+from de_ui.blocks import paged
+from de_ui.chrome import selected_year, today
 from de_ui.data import workbook
 from de_ui.i18n import lang, t
+from de_ui.loop import reflection_card
 
 wb = workbook()
 fy = selected_year(wb)
@@ -16,6 +21,7 @@ st.caption(t("forms.feed_help"))
 if fy is None:
     st.info(t("app.no_year"))
     st.stop()
+day = as_of(wb, fy, today())
 activities = dict(feed.activity_options(wb, fy))
 tags = dict(feed.tag_options(wb, L))
 
@@ -43,21 +49,11 @@ page = feed.paginate(entries, number)
 listing.caption(feed.page_caption(page, L))
 if not entries:
     listing.info(t("forms.feed_empty"))
-for entry in page.items:
-    rec = entry.record
-    with listing.container(border=True):
-        st.caption(feed.entry_meta(entry, wb.schema, L))
-        if entry.activity:
-            st.caption(f"{t('forms.linked_activity')}: {feed.plain(entry.activity[1])}")
-        if entry.kpis:
-            st.caption(f"{t('forms.linked_kpis')}: " + "; ".join(feed.plain(lbl) for _id, lbl in entry.kpis))
-        text_sections(rec, {name: t(f"forms.{name}") for name in ("what", "so_what", "now_what")})
-        keys = [*(rec.get("characteristics") or []), *(rec.get("declarations") or [])]
-        marks = [tags.get(k, k) for k in keys]
-        if marks:
-            st.caption(f"{t('forms.tags')}: " + ", ".join(feed.plain(m) for m in marks))
-        if rec.get("evidence"):
-            st.caption(f"{t('forms.evidence_links')}: " + " ".join(feed.plain(u) for u in rec["evidence"]))
+lines = wb.derived(("loop_lines", fy, day, L), lambda: reflection_lines(wb, fy, day, L))
+editor = can_write()
+with listing:
+    for entry in page.items:
+        reflection_card(wb, entry, tags, lines, day, editor)
 
 st.divider()
 st.subheader(t("forms.changed_title"))

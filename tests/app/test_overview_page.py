@@ -66,13 +66,15 @@ def test_overview_shows_the_ita_gauge_in_band_colours_and_the_points_to_aa(run_p
     assert "ขาดอีก 1.53 คะแนนถึง AA" in page_text(at)
 
 
-def test_overview_lists_step_4_3_and_activity_5_5_as_late(run_page, store):
+def test_overview_lists_step_4_3_activity_5_5_and_the_late_adaptation_as_late(run_page, store):
     at = run_page()
-    (step, activity) = due_rows(at)
+    (step, activity, adaptation, due) = due_rows(at)
     assert step == ["สรุปผลข้อมูลที่เก็บได้ทุกครั้งในการดำเนินกิจกรรมแต่ละครั้งเพื่อสะท้อนผลในการดำเนินงานกิจกรรมต่อไป"
                     " · ขั้นตอน DE 4.3 · กำหนด 15 มิ.ย. 2566", "ศึกษานิเทศก์ผู้รับผิดชอบโครงการ", "ล่าช้า 15 วัน"]
     assert activity[0].endswith("กิจกรรม 5.5 · กำหนด 23 มิ.ย. 2566") and activity[2] == "ล่าช้า 7 วัน"
-    assert "ล่าช้า 2 · ครบกำหนดเดือนนี้ 0" in page_text(at) and not at.dataframe
+    assert adaptation[0] == "เลื่อนการชี้แจงผู้ประเมิน IIT ขึ้นมาทำปลายเดือน มิ.ย. · การปรับเปลี่ยน · กำหนด 23 มิ.ย. 2566"
+    assert adaptation[2] == "ล่าช้า 7 วัน" and due[0].endswith("การปรับเปลี่ยน · กำหนด 30 มิ.ย. 2566")
+    assert "ล่าช้า 3 · ครบกำหนดเดือนนี้ 1" in page_text(at) and not at.dataframe
 
 
 def test_overview_follows_a_changed_budget_and_step_status(run_page, store):
@@ -88,7 +90,7 @@ def test_overview_follows_a_finished_step_and_a_better_oit_score(run_page, store
     store.update("ita_scores", "ita-2566", {"iit": "93.12", "eit": "90.45", "oit": "100"})
     at = run_page()
     assert_clean(at)
-    assert [row[0].split(" · ")[1] for row in due_rows(at)] == ["กิจกรรม 5.5"]
+    assert [row[0].split(" · ")[1] for row in due_rows(at)] == ["กิจกรรม 5.5", "การปรับเปลี่ยน", "การปรับเปลี่ยน"]
     assert charts(at)["ov_ita"]["data"][0]["value"] == 95.07
     assert "ถึงระดับ AA แล้ว" in page_text(at)
 
@@ -123,8 +125,8 @@ def test_a_long_late_list_shows_its_first_ten_and_says_how_many_more_and_where(r
     assert_clean(at)
     due = due_rows(at)
     assert len(due) == 10 and [row[0].split(" · ")[0] for row in due[:3]] == [f"ขั้นตอนทดสอบ {i}" for i in (1, 2, 3)]
-    assert "ล่าช้า 14 · ครบกำหนดเดือนนี้ 0" in page_text(at)
-    assert "และอีก 4 รายการ" in page_text(at)
+    assert "ล่าช้า 15 · ครบกำหนดเดือนนี้ 1" in page_text(at)  # 12 steps, step 4.3, activity 5.5, adaptation 4
+    assert "และอีก 6 รายการ" in page_text(at)
 
 
 def test_the_office_name_from_the_sheet_is_shown_as_typed_never_as_markdown(run_page, store):

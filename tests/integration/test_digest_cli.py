@@ -75,7 +75,7 @@ def test_the_dry_run_prints_the_thai_digest_and_what_would_be_sent_and_sends_not
     code, out, err = _cli("--dry-run", "--secrets", str(secrets))
     assert code == 0, err
     assert out.startswith("สรุปความคืบหน้าโครงการ DE · สำนักงานเขตพื้นที่การศึกษามัธยมศึกษาบึงกาฬ\n")
-    assert "ล่าช้า (2)" in out and "• 4.3 สรุปผลข้อมูล" in out and f"โหมดประชุม: {APP}/?meeting=1&lang=th" in out
+    assert "ล่าช้า (3)" in out and "• 4.3 สรุปผลข้อมูล" in out and f"โหมดประชุม: {APP}/?meeting=1&lang=th" in out
     assert out.count("จะส่ง / would send") == 3
     assert line.seen == [] and box.received == []
     assert _log(SQLiteStore(tmp_path / "workbook.sqlite")) == []
