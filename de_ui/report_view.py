@@ -75,10 +75,10 @@ def draw_section(section: Section) -> None:
 
 
 def draw_report(report: Report) -> None:
-    """The whole report: the cover's lines, then every section in the seed's order."""
+    """The whole report: the cover's lines, then every section in the seed's order, then the appendices."""
     with st.container(border=True):
         st.markdown(f"**{md_escape(report.cover.heading)}**  \n### {md_escape(report.cover.title)}")
         st.markdown("  \n".join(md_escape(line) for line in report.cover.lines))
-    for section in report.sections:
+    for section in report.parts:
         draw_section(section)
     st.caption(report.footer)

@@ -190,7 +190,8 @@ def test_the_docx_has_a_toc_field_page_numbers_updates_on_open_and_the_seed_figu
     headings = [p.text for p in doc.paragraphs if p.style.name.startswith("Heading")]
     assert headings[:2] == ["แบบรายงานผลงาน/นวัตกรรมการปฏิบัติที่เป็นเลิศ (Best Practice)",
                             "1. ความสำคัญของผลงาน/นวัตกรรมการปฏิบัติที่เป็นเลิศ (Best Practice)"]
-    assert headings[-1] == "เอกสารอ้างอิง" and "8.2.2 แนวทางในการพัฒนาผลงาน/นวัตกรรมใหม่" in headings
+    assert headings[-2:] == ["เอกสารอ้างอิง", "ภาคผนวก บันทึกการเรียนรู้ (Learning log)"]  # the appendix comes last
+    assert "8.2.2 แนวทางในการพัฒนาผลงาน/นวัตกรรมใหม่" in headings
     budget = next(t for t in doc.tables if t.rows[0].cells[-1].text == "งบประมาณที่ใช้")
     rows = [[c.text for c in row.cells] for row in budget.rows]
     assert ["4", "10,000 บาท"] == [rows[4][0], rows[4][3]] and rows[-1][1:] == ["รวม", "", "50,000 บาท"]

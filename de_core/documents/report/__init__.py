@@ -1,6 +1,6 @@
 """The Best Practice report: the seed's sections built from the workbook (`build`, `model`, `structure`,
-`content`, `tables`), rendered to .docx and printable HTML, printed to PDF by a local Chromium (`pdf`), and
-previewed on screen (`preview`).
+`content`, `tables`) and, after them, the learning log as an appendix (`appendix`), rendered to .docx and printable
+HTML, printed to PDF by a local Chromium (`pdf`), and previewed on screen (`preview`).
 
 May import: the capability packages, display, sheet, thaidate.
 """

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from datetime import date
 
 from de_core.cycle.progress import number_key
+from de_core.documents.report.appendix import learning_appendix
 from de_core.documents.report.content import row_blocks, row_kind, section_rows
 from de_core.documents.report.model import Block, Cover, Flow, FlowStage, Report, Section, Translator
 from de_core.documents.report.structure import SectionSpec, has_children, section_specs
@@ -117,8 +118,9 @@ def _number_figures(sections: list[Section], tr: Translator) -> None:
 
 def build_report(wb: Workbook, fiscal_year: int | None, lang: str, today: date,
                  rows: dict[str, list[Record]] | None = None) -> Report:
-    """The report of one fiscal year, every section of the seed's table of contents in its order. `rows` replaces
-    the sheet's rows of the sections it names (the writing page's live preview of a text not saved yet).
+    """The report of one fiscal year, every section of the seed's table of contents in its order, then the learning
+    log as an appendix. `rows` replaces the sheet's rows of the sections it names (the writing page's live preview
+    of a text not saved yet).
 
     Never raises on partial data: a section with nothing to show says what to enter, and where.
     """
@@ -146,4 +148,5 @@ def build_report(wb: Workbook, fiscal_year: int | None, lang: str, today: date,
         subtitle = f"{subtitle} · {tr('report.demo')}"
     return Report(lang, fiscal_year, tr("report.doc_title"), subtitle, _cover(settings, fiscal_year, tr), sections,
                   tr("report.generated", date=format_date(today, lang)), demo=demo,
-                  demo_note=tr("report.demo") if demo else "", toc_title=tr("report.toc"))
+                  demo_note=tr("report.demo") if demo else "", toc_title=tr("report.toc"),
+                  appendices=[learning_appendix(wb, fiscal_year, tr)])

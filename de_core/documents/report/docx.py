@@ -161,7 +161,7 @@ def _page_break(doc, lang: str = "th") -> None:
 
 
 def _section(doc, section: Section, lang: str) -> None:
-    if section.key in ("form", "details"):
+    if section.key in ("form", "details") or section.new_page:
         _page_break(doc, lang)
     if section.in_toc:
         _paragraph(doc, section.heading, lang=lang, style=f"Heading {min(section.level, 3)}",
@@ -215,7 +215,7 @@ def render_docx(report: Report) -> bytes:
     _paragraph(doc, report.toc_title, HEADING_PT, True, lang, align=center)
     field(_paragraph(doc, lang=lang), 'TOC \\o "1-3" \\h \\z \\u', translate("report.toc_update", lang), BODY_PT, lang,
           dirty=True)
-    for section in report.sections:
+    for section in report.parts:
         if section.key != "foreword":
             _section(doc, section, lang)
     _paragraph(doc, report.footer, SMALL_PT, lang=lang)

@@ -125,7 +125,7 @@ def _block(block: Block, missing_picture: str, para: str = "para") -> str:
 
 def _section(section: Section, missing_picture: str) -> str:
     tag = {1: "h2", 2: "h3"}.get(section.level, "h4")
-    page = " newpage" if section.key in ("foreword", "form", "details") else ""
+    page = " newpage" if section.key in ("foreword", "form", "details") or section.new_page else ""
     cls = f' class="divider{page}"' if section.key == "details" else (f' class="{page.strip()}"' if page else "")
     parts = [f'<section id="s-{escape(section.key)}"><{tag}{cls}>{_text(section.heading)}</{tag}>']
     para = "ref" if section.key == "references" else "para"  # references hang: the author's name stands out
@@ -136,7 +136,7 @@ def _section(section: Section, missing_picture: str) -> str:
 
 def _toc(report: Report) -> str:
     items = "".join(f'<li style="margin-left:{(s.level - 1) * 1.5}em"><a href="#s-{escape(s.key)}">'
-                    f"{_text(s.heading)}</a></li>" for s in report.sections if s.in_toc)
+                    f"{_text(s.heading)}</a></li>" for s in report.parts if s.in_toc)
     return (f'<nav class="newpage"><h2>{_text(report.toc_title)}</h2>'
             f'<ul style="list-style:none;padding:0">{items}</ul></nav>')
 
@@ -150,7 +150,7 @@ def render_html(report: Report, font_dir: Path = FONT_DIR, missing_picture: str 
     demo = (f'<div class="demo-mark" aria-hidden="true">{_text(translate("report.demo_mark", report.lang))}</div>'
             f'<div class="demo-banner">{_text(report.demo_note)}</div>') if report.demo else ""
     front = [_section(s, missing_picture) for s in report.sections if s.key == "foreword"]
-    rest = [_section(s, missing_picture) for s in report.sections if s.key != "foreword"]
+    rest = [_section(s, missing_picture) for s in report.parts if s.key != "foreword"]
     return "\n".join([
         "<!doctype html>",
         f'<html lang="{escape(report.lang)}"><head><meta charset="utf-8">',

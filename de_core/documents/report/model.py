@@ -1,4 +1,5 @@
-"""The Best Practice report as data: a cover, then the seed's sections in its order, each a list of blocks.
+"""The Best Practice report as data: a cover, then the seed's sections in its order, each a list of blocks, then the
+appendices (the learning log), kept apart so the seed's order is never touched.
 
 The renderers (docx, html) and the on-screen preview draw the same model, so every output holds the same content.
 """
@@ -80,6 +81,7 @@ class Section:
     level: int  # 1 for chapters and unnumbered sections, 2 for "1.1", 3 for "8.2.1"
     blocks: list[Block] = field(default_factory=list)
     in_toc: bool = True
+    new_page: bool = False  # starts a page of its own (an appendix)
 
     @property
     def heading(self) -> str:
@@ -110,9 +112,15 @@ class Report:
     demo: bool = False
     demo_note: str = ""  # said on every page of a report made from demo data
     toc_title: str = ""
+    appendices: list[Section] = field(default_factory=list)  # after the seed's sections, never among them
+
+    @property
+    def parts(self) -> list[Section]:
+        """Every section in print order: the seed's sections, then the appendices."""
+        return [*self.sections, *self.appendices]
 
     def section(self, key: str) -> Section:
-        return next(s for s in self.sections if s.key == key)
+        return next(s for s in self.parts if s.key == key)
 
     def table(self, key: str, index: int = 0) -> Table:
         """The index-th table of a section (raises IndexError when it has fewer)."""
