@@ -16,6 +16,7 @@ from bench import (
     bench_digest,
     bench_pages,
     bench_reads,
+    bench_region,
     bench_rerun,
     bench_scaling,
     bench_viewers,
@@ -39,6 +40,7 @@ def main(argv: list[str] | None = None) -> None:
     bench_browser.main(["--runs", "2", "--pages", "dashboard", "de-tracker", "kra-kpi"] if args.quick
                        else ["--runs", "3"])
     bench_digest.main(["--scales", "1", "10", "--repeat", "2"] if args.quick else [])
+    bench_region.main(["--offices", "60", "--repeat", "2"] if args.quick else [])
     print(f"All benchmarks took {time.perf_counter() - start:,.0f} s.")
 
 
