@@ -1,5 +1,5 @@
 """Budget: allocation, planned and spent per activity, alerts, the monthly burn against the cumulative plan and
-what the quarters hold (said in words), and the coverage heatmap."""
+what the quarters hold (said in words), and the coverage heatmap with the harvested outcomes beside it."""
 
 import streamlit as st
 
@@ -20,6 +20,7 @@ from de_ui.charts import cached_chart
 from de_ui.chrome import page_start
 from de_ui.i18n import t
 from de_ui.markup import notes, show, table
+from de_ui.outcomes import beside_coverage
 
 page = page_start("budget.title")
 wb, fy, L = page.wb, page.fy, page.lang
@@ -64,3 +65,4 @@ else:
     st.success(t("coverage.no_gaps"), icon=":material/check_circle:")
 if cov.untagged:
     st.info(t("coverage.untagged", n=len(cov.untagged)))
+beside_coverage(cov, wb.schema, L)  # harvested outcomes per cell, and any outcome in a gap

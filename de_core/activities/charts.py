@@ -190,12 +190,15 @@ def burn_chart(points: list[BurnPoint], fiscal_year: int, as_of: date, allocatio
 
 
 def coverage_heatmap(cov: Coverage, schema: Schema, lang: str) -> go.Figure:
-    """Activities per characteristic × declaration (colour), reflections beside them (text); gaps in red."""
+    """Activities per characteristic × declaration (colour), reflections and harvested outcomes beside them (text);
+    gaps in red."""
     ys = [schema.enum_label("characteristic", c, lang) for c in cov.characteristics]
     xs = [schema.enum_label("declaration", d, lang) for d in cov.declarations]
     text = [[translate("coverage.cell", lang, activities=a, reflections=r) if a else
              translate("coverage.gap_cell", lang, reflections=r) for a, r in zip(arow, rrow, strict=True)]
             for arow, rrow in zip(cov.activities, cov.reflections, strict=True)]
+    for i, j in ((i, j) for i, row in enumerate(cov.outcomes) for j, n in enumerate(row) if n):
+        text[i][j] += "<br>" + translate("harvest.cell", lang, n=cov.outcomes[i][j])  # harvested outcomes (#19)
     top = max([max(row) for row in cov.activities] + [1])
     fig = figure(height=440, margin={"l": 10, "r": 10, "t": 70, "b": 10})
     fig.add_trace(go.Heatmap(

@@ -97,3 +97,16 @@ def test_a_year_with_nothing_entered_says_what_to_fill(run_page, store):
     assert_clean(at)
     text = page_text(at)
     assert "ยังไม่ได้กรอกงบประมาณที่ได้รับจัดสรร" in text and "ยังไม่มีกิจกรรมหรือค่าใช้จ่ายของปีนี้" in text
+
+
+def test_budget_page_counts_the_harvested_outcomes_per_cell_and_names_out_03_in_the_gap(run_page, store):
+    at = run_page(PAGE)
+    assert_clean(at)
+    text = page_text(at)
+    assert ("ผลลัพธ์ในช่องว่าง «อยู่อย่างพอเพียง × การสร้างเครือข่าย» (ไม่มีกิจกรรมใดครอบคลุม): "
+            "ผู้รับผิดชอบโครงการของเขตพื้นที่การศึกษาอื่นในเครือข่าย — ขอชุดความรู้และคลิปบันทึกการอบรมไปใช้ต่อ") in text
+    assert "ผลลัพธ์ที่เก็บเกี่ยวในแต่ละช่อง: มีวินัย × การปลูกฝัง 2, อยู่อย่างพอเพียง × การสร้างเครือข่าย 1" in text
+    (heat,) = [c for c in _charts(at) if '"heatmap"' in c]
+    assert "ช่องว่าง · สะท้อนผล 0<br>ผลลัพธ์ 1" in heat
+    assert [(p.proto.page, p.proto.label) for p in at.get("page_link")] == [
+        ("harvested-outcomes", "ผลลัพธ์ที่เก็บเกี่ยวทั้งหมด")]

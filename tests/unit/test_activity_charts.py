@@ -88,3 +88,9 @@ def test_coverage_heatmap_marks_the_demo_gap(demo_wb, schema):
     heat = fig.data[0]
     assert list(heat.y)[3] == "อยู่อย่างพอเพียง" and list(heat.x)[2] == "การสร้างเครือข่าย"
     assert heat.z[3][2] == 0 and heat.text[3][2].startswith("ช่องว่าง")
+
+
+def test_coverage_heatmap_counts_the_harvested_outcomes_in_each_cell(demo_wb, schema):
+    heat = coverage_heatmap(coverage(demo_wb, 2566), schema, "en").data[0]
+    assert heat.text[3][2] == "gap · 0 reflections<br>1 outcome"  # out-03, in the one gap
+    assert heat.text[1][0].endswith("<br>2 outcomes") and "outcome" not in heat.text[0][0]

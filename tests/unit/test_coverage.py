@@ -38,3 +38,31 @@ def test_a_row_counts_once_in_each_pair_it_names_and_untagged_rows_are_listed():
 def test_an_empty_year_is_all_gaps():
     cov = coverage(workbook_of(), 2566)
     assert len(cov.gaps) == 15 and not cov.tagged
+
+
+def test_demo_outcomes_are_counted_per_cell_and_out_03_sits_in_the_one_gap(demo_wb):
+    cov = coverage(demo_wb, 2566)
+    discipline, sufficiency, public_mind, cultivate, network = 1, 3, 4, 0, 2
+    assert cov.outcomes[discipline][cultivate] == 2 and cov.outcomes[public_mind][cultivate] == 1
+    assert cov.outcomes[sufficiency][network] == 1 and sum(map(sum, cov.outcomes)) == 4
+    assert cov.outcome_cells == [("discipline", "cultivate", 2), ("sufficiency", "network", 1),
+                                 ("public_mind", "cultivate", 1)]
+    assert [(row["id"], cells) for row, cells in cov.gap_outcomes] == [("out-03", [("sufficiency", "network")])]
+    assert cov.gaps == [("sufficiency", "network")]  # an outcome never fills a gap: only an activity does
+
+
+def test_an_outcome_names_each_gap_cell_it_falls_in_and_untagged_outcomes_count_nowhere():
+    wb = workbook_of(
+        activities=[activity("a1", characteristics="มีวินัย", declarations="การปลูกฝัง")],
+        outcomes=[{"id": "o1", "observed_on": "1/3/2566", "actor": "ครู", "change": "x",
+                   "characteristics": "มีวินัย, ซื่อสัตย์", "declarations": "การปลูกฝัง"},
+                  {"id": "o2", "observed_on": "2/3/2566", "actor": "ครู", "change": "y"}],
+    )
+    cov = coverage(wb, 2566)
+    assert [(row["id"], cells) for row, cells in cov.gap_outcomes] == [("o1", [("honesty", "cultivate")])]
+    assert cov.outcome_cells == [("discipline", "cultivate", 1), ("honesty", "cultivate", 1)]
+
+
+def test_a_year_without_outcomes_has_an_empty_outcome_grid():
+    cov = coverage(workbook_of(), 2566)
+    assert sum(map(sum, cov.outcomes)) == 0 and cov.gap_outcomes == [] and cov.outcome_cells == []

@@ -1,0 +1,53 @@
+"""Harvested outcomes (issue #19): their page and form, beside the coverage map, the adaptations marked on a KPI's
+trend and the DE loop line of the overview."""
+
+STRINGS = {
+    "harvest.nav": ("ผลลัพธ์ที่เก็บเกี่ยว", "Harvested outcomes"),
+    "harvest.title": ("ผลลัพธ์ที่เก็บเกี่ยว (Outcome Harvesting)", "Harvested outcomes (Outcome Harvesting)"),
+    "harvest.help": (
+        "การเปลี่ยนแปลงของบุคคล กลุ่ม หรือหน่วยงาน ทั้งที่แผนคาดไว้และไม่ได้คาด: ใครเปลี่ยนอะไร เมื่อไร ที่ไหน "
+        "สำคัญอย่างไร โครงการมีส่วนอย่างไร และใครยืนยันได้",
+        "Changes in people, groups or bodies, foreseen by the plan or not: who changed what, when and where, why it "
+        "matters, how the project contributed and who can confirm it",
+    ),
+    "harvest.list": ("ผลลัพธ์ของปีงบประมาณ", "The year's outcomes"),
+    "harvest.count": ("{n} ผลลัพธ์ ใหม่สุดก่อน", "{n} outcomes, newest first"),
+    "harvest.count.one": ("{n} ผลลัพธ์", "{n} outcome"),
+    "harvest.empty": ("ปีงบประมาณนี้ยังไม่มีผลลัพธ์ที่เก็บเกี่ยว", "No outcome harvested this year yet"),
+    "harvest.add_title": ("บันทึกผลลัพธ์ใหม่", "Record an outcome"),
+    "harvest.viewer_hint": ("บันทึกผลลัพธ์ใหม่ได้เฉพาะผู้แก้ไขที่ลงชื่อเข้าใช้",
+                            "Only signed-in editors can record an outcome"),
+    "harvest.change": ("เปลี่ยนอย่างไร", "What changed"),
+    "harvest.significance": ("สำคัญอย่างไร", "Why it matters"),
+    "harvest.contribution": ("โครงการมีส่วนอย่างไร", "The project's contribution"),
+    "harvest.substantiation": ("ยืนยันอย่างไร", "How it is confirmed"),
+    "harvest.substantiated_by": ("ผู้ยืนยัน", "Confirmed by"),
+    "harvest.tags": ("คุณลักษณะ / ปฏิญญา", "Characteristics / declarations"),
+    "harvest.activity": ("กิจกรรม", "Activity"),
+    "harvest.kpis": ("KPI", "KPIs"),
+    "harvest.f_observed_on": ("วันที่พบการเปลี่ยนแปลง", "Observed on"),
+    "harvest.f_actor": ("ใครเปลี่ยน (บุคคล กลุ่ม หรือหน่วยงาน)", "Who changed (person, group or body)"),
+    "harvest.f_change": ("เปลี่ยนอย่างไร (พฤติกรรม ความสัมพันธ์ การกระทำ หรือนโยบาย)",
+                         "What changed (behaviour, relationships, actions or policies)"),
+    "harvest.f_place": ("ที่ไหน", "Where"),
+    "harvest.f_significance": ("สำคัญอย่างไร", "Why it matters"),
+    "harvest.f_contribution": ("โครงการมีส่วนอย่างไร", "How the project contributed"),
+    "harvest.f_substantiation": ("ยืนยันได้อย่างไร (เอกสาร คำบอกเล่า ภาพ)", "How it can be confirmed (documents, "
+                                 "accounts, photos)"),
+    "harvest.f_substantiated_by": ("ผู้ยืนยัน (ตำแหน่ง)", "Confirmed by (role)"),
+    "harvest.to_page": ("ผลลัพธ์ที่เก็บเกี่ยวทั้งหมด", "All harvested outcomes"),
+    "harvest.cell": ("ผลลัพธ์ {n}", "{n} outcomes"),
+    "harvest.cell.one": ("ผลลัพธ์ {n}", "{n} outcome"),
+    "harvest.in_gap": ("ผลลัพธ์ในช่องว่าง «{cell}» (ไม่มีกิจกรรมใดครอบคลุม): {actor} — {change}",
+                       "An outcome in a gap «{cell}» (no activity covers it): {actor} — {change}"),
+    "harvest.per_cell": ("ผลลัพธ์ที่เก็บเกี่ยวในแต่ละช่อง: {cells}", "Harvested outcomes per cell: {cells}"),
+    "trendmark.name": ("ปรับเปลี่ยนแล้ว", "Adaptation done"),
+    "trendmark.line": ("ปรับเมื่อ {date}: {decision}", "Adapted on {date}: {decision}"),
+    "glanceloop.title": ("วงจร DE: สะท้อนผล → ปรับเปลี่ยน", "The DE loop: reflection → adaptation"),
+    "glanceloop.open": ("กำลังปรับ", "Open"),
+    "glanceloop.late": ("ปรับล่าช้า", "Late"),
+    "glanceloop.done": ("ปรับแล้วปีนี้", "Done this year"),
+    "glanceloop.adapted": ("สะท้อนผลที่นำไปปรับ", "Reflections adapted"),
+    "glanceloop.of": ("{n} จาก {total}", "{n} of {total}"),
+    "glanceloop.to_log": ("บันทึกการปรับเปลี่ยน", "Adaptation log"),
+}
