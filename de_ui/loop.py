@@ -95,7 +95,7 @@ def progress_form(form: str, wb: Workbook, fy: int, day: date, only_open: bool =
         return
     chosen = st.selectbox(t("loop.pick"), list(picks), format_func=picks.get, key=f"{form}.pick")
     rec = wb.by_id("adaptations").get(chosen) or {}
-    st.caption(t("loop.current", status=status_label(wb, rec, day, L), owner=rec.get("owner") or "–",
+    st.caption(t("loop.current", status=feed.plain(status_label(wb, rec, day, L)), owner=feed.plain(rec.get("owner") or "–"),
                  due=format_date(rec.get("due_on"), L) if rec.get("due_on") else "–"))
     statuses = {o.key: o.label(L) for o in wb.schema.options("adaptation_status")}
     F = f"{form}.{chosen}"  # one form per adaptation: its fields start from that row's values

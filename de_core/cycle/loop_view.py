@@ -67,7 +67,7 @@ def choices(wb: Workbook, fy: int | None, lang: str = "th", only_open: bool = Fa
 def reflection_lines(wb: Workbook, fy: int | None, today: date, lang: str = "th") -> dict[str, list[str]]:
     """Reflection id → a line per adaptation proposed from it: "การปรับเปลี่ยน: decision — state"."""
     head = translate("loop.adaptation", lang)
-    return {ref: [f"{head}: {' '.join(str(a.get('decision') or '').split())[:120]} — {status_label(wb, a, today, lang)}"
+    return {ref: [f"{head}: {' '.join(str(a.get('decision') or '').split())} — {status_label(wb, a, today, lang)}"
                   for a in rows] for ref, rows in by_reflection(wb, fy).items()}
 
 
