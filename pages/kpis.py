@@ -1,5 +1,5 @@
 """KRA → KPI: the seed's matrix; per KRA group its KPIs as bullet graphs (latest reading against target and
-baseline, one line each), then each KPI's card with its trend and evidence."""
+baseline, one line each), then each KPI's card with its trend (the adaptations done on it marked) and evidence."""
 
 import streamlit as st
 
@@ -63,10 +63,12 @@ with listing:
                 if status.actual is None:
                     trend_col.info(t("kpis.no_reading"))
                 show(html.links([(e.label(L), e.url) for e in card.evidence]), where=trend_col)
-                if card.has_trend:
+                if card.has_trend:  # with a dashed line on each date an adaptation touching it was done
                     trend_col.markdown(f"**{t('kpis.trend')}**")
-                    cached_chart(wb, f"kpi_t_{kpi['_row']}", (fy, day, L), lambda s=status: charts.trend_line(s, L),
-                                 where=trend_col)
+                    cached_chart(wb, f"kpi_t_{kpi['_row']}", (fy, day, L, card.marks),
+                                 lambda c=card: charts.trend_line(c.status, L, adaptations=c.adaptations), where=trend_col)
+                for line in card.adaptation_lines(L):
+                    trend_col.caption(md_escape(line))
 with matrix_tab:
     keyed_table(kpis.matrix_rows(wb, view, L), "kpis", (*kpis.MATRIX_COLUMNS, "link"), links={"link": t("kpis.open_evidence")},
                 nowrap=("target", "actual"))

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from typing import Any
 
 import plotly.graph_objects as go
 
+from de_core.cycle.kpis import short
 from de_core.cycle.progress import KpiStatus
 from de_core.display.charts import (
     BLUE,
@@ -16,9 +18,13 @@ from de_core.display.charts import (
     RED,
     STATUS_COLORS,
     figure,
+    plain,
 )
 from de_core.display.i18n import translate
+from de_core.sheet.workbook import Record
 from de_core.thaidate import format_date
+
+ADAPTED = "#6a1b9a"  # the adaptation markers: apart from the readings' blue, the target's red and baseline's grey
 
 
 def _dated_line(fig: go.Figure, days: list[date], y: float, name: str, dash: str, color: str) -> None:
@@ -26,8 +32,25 @@ def _dated_line(fig: go.Figure, days: list[date], y: float, name: str, dash: str
                              line={"dash": dash, "color": color, "width": 2}))
 
 
-def trend_line(status: KpiStatus, lang: str = "th", height: int = 230) -> go.Figure:
-    """A KPI's readings over time with its target (dashed) and baseline (dotted); Buddhist-Era date ticks."""
+def _adaptation_marks(fig: go.Figure, adaptations: Sequence[Record], top: float, lang: str) -> None:
+    """A dashed vertical line on each done adaptation's date, and a marker at its top whose hover says the date and
+    the decision (sheet text, escaped for plotly)."""
+    days = [a["done_on"] for a in adaptations]
+    for day in days:
+        fig.add_shape(type="line", x0=day, x1=day, xref="x", y0=0, y1=1, yref="paper", layer="below",
+                      line={"dash": "dash", "color": ADAPTED, "width": 2})
+    hover = [plain(translate("trendmark.line", lang, date=format_date(a["done_on"], lang),
+                             decision=short(a.get("decision") or ""))) for a in adaptations]
+    fig.add_trace(go.Scatter(x=days, y=[top] * len(days), mode="markers", name=translate("trendmark.name", lang),
+                             customdata=hover, hovertemplate="%{customdata}<extra></extra>",
+                             marker={"symbol": "triangle-down", "size": 14, "color": ADAPTED}))
+
+
+def trend_line(status: KpiStatus, lang: str = "th", height: int = 230,
+               adaptations: Sequence[Record] = ()) -> go.Figure:
+    """A KPI's readings over time with its target (dashed) and baseline (dotted); Buddhist-Era date ticks. Each done
+    adaptation touching the KPI (`adaptations`, with their done_on) is a dashed purple line on its date with a
+    marker whose hover names the decision, so a director sees whether the line moved after it."""
     points = status.trend
     days = [d for d, _ in points]
     labels = [format_date(d, lang) for d in days]
@@ -41,6 +64,9 @@ def trend_line(status: KpiStatus, lang: str = "th", height: int = 230) -> go.Fig
         _dated_line(fig, days, float(status.target), translate("charts.target_line", lang), "dash", RED)
     if status.baseline is not None:
         _dated_line(fig, days, float(status.baseline), translate("charts.baseline_line", lang), "dot", GREY)
+    if adaptations:
+        levels: list[Any] = [v for _, v in points] + [status.target, status.baseline]
+        _adaptation_marks(fig, adaptations, max(float(v) for v in levels if v is not None), lang)
     return fig
 
 

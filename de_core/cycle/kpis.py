@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+from de_core.cycle.loop import kpi_markers
 from de_core.cycle.progress import GROUPS, GroupSummary, KpiStatus, kpi_group, kpi_statuses, number_key
 from de_core.display.i18n import translate
 from de_core.display.paging import Page, paginate
@@ -35,6 +36,7 @@ class KpiCard:
     group: str | None
     kra: Record | None
     evidence: list[Evidence] = field(default_factory=list)
+    adaptations: list[Record] = field(default_factory=list)  # done adaptations touching it, by done date (#19)
 
     @property
     def kpi(self) -> Record:
@@ -45,6 +47,16 @@ class KpiCard:
         """Several dated readings: worth a trend line."""
         return len(self.status.trend) >= 2
 
+    @property
+    def marks(self) -> tuple[tuple[str, date], ...]:
+        """What its trend's adaptation markers depend on (part of the figure's cache key): each id and done date."""
+        return tuple((a.get("id") or "", a["done_on"]) for a in self.adaptations)
+
+    def adaptation_lines(self, lang: str = "th") -> list[str]:
+        """"ปรับเมื่อ 28 เม.ย. 2566: …" per done adaptation touching the KPI (sheet text as typed, cut short)."""
+        return [translate("trendmark.line", lang, date=format_date(a["done_on"], lang),
+                          decision=short(a.get("decision") or "")) for a in self.adaptations]
+
 
 @dataclass
 class GroupBlock:
@@ -52,6 +64,15 @@ class GroupBlock:
     kras: list[Record] = field(default_factory=list)
     cards: list[KpiCard] = field(default_factory=list)  # after the filters
     summary: GroupSummary = field(default_factory=lambda: GroupSummary(""))  # over ALL the group's KPIs
+
+
+MARK_TEXT = 140  # an adaptation's decision as quoted under a KPI's trend and in its hover
+
+
+def short(text: str, limit: int = MARK_TEXT) -> str:
+    """Text on one line, cut to `limit` characters with "…"."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 CARDS_PER_PAGE = 20  # a KPI card draws two charts: a big year's hundreds of KPIs are paged
@@ -106,6 +127,7 @@ def build_kpi_view(wb: Workbook, fiscal_year: int | None, today: date, groups: C
     day = as_of(wb, fiscal_year, today)
     kras = wb.by_id("kras")
     evidence = evidence_by_kpi(wb, fiscal_year)
+    marks = kpi_markers(wb, fiscal_year, day)
     blocks = {g: GroupBlock(g, summary=GroupSummary(g)) for g in GROUPS}
     view = KpiView(fiscal_year, day, counts=dict.fromkeys(STATES, 0))
     statuses = sorted(kpi_statuses(wb, fiscal_year, day), key=lambda s: number_key(s.kpi.get("no")))
@@ -120,7 +142,8 @@ def build_kpi_view(wb: Workbook, fiscal_year: int | None, today: date, groups: C
         block.summary.met += status.met is True
         view.counts[status.state] += 1
         if (not groups or (group or "") in groups) and (not states or status.state in states):
-            block.cards.append(KpiCard(status, group, kra, kpi_evidence(status, evidence)))
+            block.cards.append(KpiCard(status, group, kra, kpi_evidence(status, evidence),
+                                       marks.get(status.kpi.get("id") or "", [])))
     view.groups = [b for key, b in blocks.items() if key in GROUPS or b.summary.total]
     return view
 

@@ -4,6 +4,7 @@ evidence, and follows the sheet."""
 import json
 import re
 
+from de_core.sheet.workbook import parse_workbook
 from tests.app.conftest import assert_clean, page_text
 from tests.app.htmlblocks import bullets, read, tables
 
@@ -117,3 +118,19 @@ def test_a_year_with_many_kpis_shows_them_twenty_a_page(run_page, store):
 def test_the_demo_year_fits_one_page_without_a_page_control(run_page, store):
     at = run_page(PAGE)
     assert not at.number_input and "หน้า 1 จาก" not in page_text(at)
+
+
+def test_kpi_sup_4_trend_marks_adp_03_and_lists_it_under_the_chart(run_page, store):
+    at = run_page(PAGE)
+    assert_clean(at)
+    sup4 = next(k for k in parse_workbook(store.read_all()).rows("kpis") if k["id"] == "kpi-sup-4")
+    fig = charts(at)[f"kpi_t_{sup4['_row']}"]
+    assert [s["x0"] for s in fig["layout"]["shapes"]] == ["2023-04-28"]
+    (mark,) = [d for d in fig["data"] if d.get("name") == "ปรับเปลี่ยนแล้ว"]
+    assert mark["customdata"][0].startswith("ปรับเมื่อ 28 เม.ย. 2566: ปรับเป็นนิเทศแบบกลุ่มโรงเรียนใกล้เคียง")
+    (column,) = [c for c in at.columns if any(f"kpi_t_{sup4['_row']}" in e.proto.id for e in c.get("plotly_chart"))]
+    assert [e.value.replace("\\", "") for e in column.caption] == [  # under its chart, in the same column
+        "ปรับเมื่อ 28 เม.ย. 2566: ปรับเป็นนิเทศแบบกลุ่มโรงเรียนใกล้เคียง นัดหมายล่วงหน้ากับผู้บริหารสถานศึกษา "
+        "และกระจายรอบนิเทศบางส่วนไปไตรมาส ๔"]
+    text = page_text(at)
+    assert "ปรับเมื่อ 25 พ.ย. 2565: กำหนดผู้รับผิดชอบรายข้อ OIT" in text  # kpi-office-1: no trend, still listed
