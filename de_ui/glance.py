@@ -1,5 +1,5 @@
 """The Overview's blocks: the ITA score (a gauge when the year has a total, else the latest year's figure), the
-budget, DE stages and KRA groups as bullet graphs, the late / due list and the latest reflections."""
+budget, DE stages and KRA groups as bullet graphs, the late / due list, the DE loop and the latest reflections."""
 
 from __future__ import annotations
 
@@ -17,6 +17,9 @@ from de_ui.blocks import section
 from de_ui.charts import cached_chart
 from de_ui.i18n import t
 from de_ui.markup import bullets, show
+from de_ui.nav import PAGES
+
+ADAPTATION_LOG = "pages/adaptations.py"
 
 
 def ita_block(wb: Workbook, view: Overview, day: date, lang: str, meeting: bool) -> None:
@@ -59,6 +62,18 @@ def due_block(view: Overview, lang: str) -> None:
         if view.due_hidden:
             st.caption(t("overview.due_more", n=view.due_hidden))
     st.page_link("pages/de_tracker.py", label=t("overview.to_tracker"), icon=":material/checklist:")
+
+
+def loop_block(view: Overview, lang: str) -> None:
+    """The DE loop in one line of figures (two to a row on a phone): adaptations open, late, done this year, and
+    the reflections adapted; the way to the adaptation log when the app has that page."""
+    figures = glance.loop_figures(view, lang)
+    if not figures:
+        return
+    st.subheader(t("glanceloop.title"))
+    show(html.figures(figures))
+    if any(p.file == ADAPTATION_LOG for p in PAGES):
+        st.page_link(ADAPTATION_LOG, label=t("glanceloop.to_log"), icon=":material/alt_route:")
 
 
 def reflections_block(view: Overview, lang: str) -> None:

@@ -46,6 +46,7 @@ def board() -> None:
         with right:
             glance.groups_block(view, L)
         glance.due_block(view, L)
+    glance.loop_block(view, L)
     glance.reflections_block(view, L)
 
 

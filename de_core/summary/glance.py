@@ -1,5 +1,6 @@
 """The Overview read at a glance, in one language: bullet graphs of the DE stages, the KRA groups and the budget,
-the ITA figure when the year has no total yet, and the late / due list, as escaped HTML (display.html)."""
+the ITA figure when the year has no total yet, the DE loop's figures, and the late / due list, as escaped HTML
+(display.html)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from de_core.display import html
 from de_core.display.bullets import Bullet
 from de_core.display.i18n import translate
 from de_core.summary.overview import Overview
-from de_core.thaidate import format_baht, format_date, format_score
+from de_core.thaidate import format_baht, format_date, format_number, format_score
 
 
 def stage_bullets(view: Overview, lang: str = "th") -> list[Bullet]:
@@ -34,6 +35,19 @@ def budget_figures(view: Overview, lang: str = "th") -> list[tuple[str, str]]:
         return []
     return [(translate(f"overview.{key}", lang), format_baht(amount, lang))
             for key, amount in view.budget.amounts.items()]
+
+
+def loop_figures(view: Overview, lang: str = "th") -> list[tuple[str, str]]:
+    """The DE loop at a glance: adaptations open, late and done this year, and the reflections with a "Now what?"
+    that have an adaptation ("7 จาก 8"); none while the year has neither adaptations nor such reflections."""
+    loop = view.loop
+    if loop is None or not (loop.total or loop.reflections):
+        return []
+    adapted = translate("glanceloop.of", lang, n=format_number(loop.adapted), total=format_number(loop.reflections))
+    return [(translate("glanceloop.open", lang), format_number(loop.open)),
+            (translate("glanceloop.late", lang), format_number(loop.late)),
+            (translate("glanceloop.done", lang), format_number(loop.by_status.get("done", 0))),
+            (translate("glanceloop.adapted", lang), adapted)]
 
 
 def ita_stat_html(view: Overview, lang: str = "th") -> str:

@@ -1,4 +1,5 @@
-"""The Overview screen's numbers, in one call: ITA, DE progress, KPI groups, budget, what is late, reflections."""
+"""The Overview screen's numbers, in one call: ITA, DE progress, KPI groups, budget, what is late, reflections and
+the DE loop (adaptations open, late and done; reflections adapted)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from de_core.activities.budget import BudgetPace, BudgetSummary, budget_summary, budget_view
+from de_core.cycle.loop import LoopCounts, loop_counts
 from de_core.cycle.progress import (
     DueItem,
     GroupSummary,
@@ -43,6 +45,7 @@ class Overview:
     due: list[DueItem] = field(default_factory=list)
     reflections: list[Record] = field(default_factory=list)
     read_at: datetime | None = None
+    loop: LoopCounts | None = None  # the year's adaptations by state and the reflections adapted (issue #19)
 
     @property
     def steps_total(self) -> int:
@@ -140,6 +143,7 @@ def build_overview(wb: Workbook, fiscal_year: int | None, today: date) -> Overvi
         due=due_items(wb, fiscal_year, day),
         reflections=latest_reflections(wb, fiscal_year),
         read_at=wb.read_at,
+        loop=loop_counts(wb, fiscal_year, day) if fiscal_year is not None else None,
     )
 
 

@@ -140,3 +140,15 @@ def test_the_office_name_from_the_sheet_is_shown_as_typed_never_as_markdown(run_
     unescaped = re.findall(r"(?<!\\)[!\[\]()*:$<>]", office)  # a Markdown character without its backslash
     shown = office.replace("\\", "").replace("\u2060", "")  # the joiner that keeps a link from being autolinked
     assert not unescaped and shown == hostile, office
+
+
+def test_overview_shows_the_de_loop_in_one_line_of_figures_with_the_way_to_the_adaptation_log(run_page, store):
+    at = run_page("pages/overview.py")
+    assert_clean(at)
+    (loop,) = [h.proto.body for h in at.get("html") if "ปรับแล้วปีนี้" in h.proto.body]
+    found = dict(re.findall(r'sj-fig-label">([^<]*)</div><div class="sj-fig-value">([^<]*)<', loop))
+    assert found == {"กำลังปรับ": "4", "ปรับล่าช้า": "1", "ปรับแล้วปีนี้": "4", "สะท้อนผลที่นำไปปรับ": "7 จาก 8"}
+    assert "sj-figs-box" in loop  # figures that wrap: two to a row on a phone
+    assert ("adaptation-log", "บันทึกการปรับเปลี่ยน") in [(p.proto.page, p.proto.label) for p in at.get("page_link")]
+    english = run_page("pages/overview.py", lang="en")
+    assert "Reflections adapted" in page_text(english) and "7 of 8" in page_text(english)

@@ -3,6 +3,7 @@
 from datetime import date
 from decimal import Decimal
 
+from de_core.summary.glance import loop_figures
 from de_core.summary.overview import build_overview, due_rows, latest_reflections
 from tests.unit.directors_data import workbook_of
 
@@ -88,3 +89,16 @@ def test_the_overview_shows_the_ten_longest_late_items_and_counts_the_rest():
 def test_a_short_late_list_is_shown_whole_with_nothing_hidden(demo_wb, today):
     view = build_overview(demo_wb, 2566, today)
     assert view.due_shown == view.due and view.due_hidden == 0
+
+
+def test_demo_overview_counts_the_de_loop_open_late_done_and_reflections_adapted(demo_wb, today):
+    view = build_overview(demo_wb, 2566, today)
+    assert (view.loop.open, view.loop.late, view.loop.by_status["done"]) == (4, 1, 4)
+    assert loop_figures(view, "th") == [("กำลังปรับ", "4"), ("ปรับล่าช้า", "1"), ("ปรับแล้วปีนี้", "4"),
+                                        ("สะท้อนผลที่นำไปปรับ", "7 จาก 8")]
+    assert loop_figures(view, "en")[3] == ("Reflections adapted", "7 of 8")
+
+
+def test_a_year_without_adaptations_or_answered_reflections_shows_no_loop_line():
+    view = build_overview(workbook_of(), 2566, TODAY)
+    assert view.loop is not None and view.loop.total == 0 and loop_figures(view) == []
