@@ -56,9 +56,10 @@ def _proposal_note(ref_id: str, where: Any) -> None:
     elif status == "queued":
         where.warning(t("loop.queued"), icon=":material/schedule_send:")
     else:
-        message = err.message(lang()) if isinstance(err, StoreError) else str(err)
-        where.error(f"{t('loop.failed')}: ")
-        where.text(message)
+        L = lang()
+        where.error(t("loop.failed"), icon=":material/error:")
+        where.text(err.message(L) + (f"\n{err.hint(L)}" if err.hint(L) else "") if isinstance(err, StoreError)
+                   else str(err))  # a tab missing from an older sheet says to run provision
 
 
 def reflection_card(wb: Workbook, entry: FeedEntry, tags: dict[str, str], lines: dict[str, list[str]],
