@@ -27,5 +27,5 @@ def learning_appendix(wb: Workbook, fy: int | None, tr: Translator) -> Section:
             section.blocks.append(Block("paragraph", tr("learning.group_empty")))
             continue
         rows = [[row[c] for c in COLUMNS] for row in entry_rows(group.entries, tr.lang)]
-        section.blocks.append(Block("table", table=Table(headers, rows, widths=[14, 14, 34, 38])))
+        section.blocks.append(Block("table", table=Table(headers, rows, widths=[18, 16, 30, 36])))
     return section
