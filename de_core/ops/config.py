@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from de_core.ops.backup import backup_if_due
-from de_core.ops.demo import demo_workbook
+from de_core.ops.demo import demo_workbook, fill_new_demo_tabs
 from de_core.ops.workbook_health import cannot_open, check_workbook, on_damage
 from de_core.store.base import SheetStore, StoreError
 from de_core.store.local import SQLiteStore, default_path
@@ -54,7 +54,8 @@ def open_embedded(path: Path, seed_demo: bool = True, clock: Callable[[], dateti
     check_workbook(path)
     backup_if_due(path, clock(), checked=True)
     store = SQLiteStore(path, on_damage=on_damage(path))
-    store.add_missing_tabs()  # newer tabs (DECISIONS.md): a workbook made by an older version gains them here
+    added = store.add_missing_tabs()  # newer tabs (DECISIONS.md): a workbook made by an older version gains them
+    fill_new_demo_tabs(store, added)  # ... and, while it is the demo, their demo rows
     return store
 
 

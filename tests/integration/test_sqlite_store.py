@@ -86,3 +86,40 @@ def test_a_workbook_made_by_an_older_version_gains_the_newer_tabs_on_open(tmp_pa
     tab = store.read_all().tabs["กติกา ITA รายเครื่องมือ"]
     assert tab.rows == [store.schema.tab("ita_rules").headers("th")]
     assert store.add_missing_tabs() == []  # up to date: nothing more
+
+
+def _drop_tabs(path, *titles):
+    import sqlite3
+
+    with sqlite3.connect(path) as conn:  # as a version before those tabs made it
+        for title in titles:
+            conn.execute("DELETE FROM sheet_rows WHERE title = ?", (title,))
+            conn.execute("DELETE FROM tabs WHERE title = ?", (title,))
+
+
+LOOP_TABS = ("การปรับเปลี่ยน", "ผลลัพธ์ที่เก็บเกี่ยว", "การประชุม")
+
+
+def test_an_older_demo_gains_the_loop_tabs_with_their_demo_rows(tmp_path):
+    from de_core.ops.demo import demo_workbook
+
+    path = tmp_path / "old-demo.sqlite"
+    SQLiteStore(path).initialize(demo_workbook())
+    _drop_tabs(path, *LOOP_TABS)
+    wb = parse_workbook(open_embedded(path).read_all())
+    assert [r["id"] for r in wb.rows("adaptations")][:2] == ["adp-01", "adp-02"] and len(wb.rows("adaptations")) == 9
+    assert len(wb.rows("outcomes")) == 3 and len(wb.rows("meetings")) == 3
+    assert len(parse_workbook(open_embedded(path).read_all()).rows("adaptations")) == 9  # opened again: nothing twice
+
+
+def test_an_older_office_workbook_gains_the_loop_tabs_empty(tmp_path):
+    from de_core.ops.demo import demo_workbook
+
+    path = tmp_path / "old-office.sqlite"
+    store = SQLiteStore(path)
+    store.initialize(demo_workbook())
+    sid = next(iter(parse_workbook(store.read_all()).by_id("settings")))
+    store.update("settings", sid, {"is_demo": "FALSE", "note": ""})  # the office's own data, not the demo
+    _drop_tabs(path, *LOOP_TABS)
+    tabs = open_embedded(path).read_all().tabs
+    assert all(len(tabs[title].rows) == 1 for title in LOOP_TABS)  # header rows only
