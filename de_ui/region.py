@@ -10,6 +10,7 @@ from datetime import datetime
 import streamlit as st
 
 from de_core.display.mdtext import md_escape_line
+from de_core.ops.config import EMBEDDED, backend_kind, embedded_path
 from de_core.ops.region_setup import open_region
 from de_core.region import table as region_table
 from de_core.region.refresh import Region
@@ -46,15 +47,15 @@ def region() -> Region:
     key = repr(settings)
     with _LOCK:
         if key not in REGIONS:
+            own = embedded_path(secrets) if backend_kind(secrets) == EMBEDDED else None
             try:
-                REGIONS[key] = open_region(secrets, client_factory=CLIENT_FACTORY)
+                REGIONS[key] = open_region(secrets, client_factory=CLIENT_FACTORY, own=own)
             except StoreError as err:
                 st.error(md_escape_line(err.message(lang())))
                 st.stop()
         found = REGIONS[key]
     if settings.is_demo:
-        if found.passes == 0:
-            found.refresh()  # a few generated offices: no quota, no wait
+        found.refresh()  # local files and generated offices: no quota; only a changed file is read again
     else:
         found.start()
     return found

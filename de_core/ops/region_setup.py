@@ -25,11 +25,21 @@ from de_core.store.local import SQLiteStore
 ClientFactory = Callable[[Mapping[str, Any]], gspread.Client]
 
 
-def _regional_offices(settings: RegionSettings, google: GoogleOffices | None) -> Callable[[], list[Office]]:
-    """How a pass reads the list of offices: the demo's, a .sqlite regional workbook, or a Google Sheet (one paced
-    request)."""
+OWN_OFFICE = "own"
+
+
+def own_office(path: Path) -> Office:
+    """This server's own embedded office beside the demo region's (its name is its settings row's)."""
+    return Office(OWN_OFFICE, "", "", str(path), "", 1)
+
+
+def _regional_offices(settings: RegionSettings, google: GoogleOffices | None,
+                      own: Path | None = None) -> Callable[[], list[Office]]:
+    """How a pass reads the list of offices: the demo's (after this server's own embedded office, when it is one),
+    a .sqlite regional workbook, or a Google Sheet (one paced request)."""
     if settings.is_demo:
-        return demo_offices
+        mine = [own_office(own)] if own is not None and source_kind(str(own)) != GOOGLE else []
+        return lambda: mine + demo_offices()
     if source_kind(settings.workbook) != GOOGLE:
         path = Path(settings.workbook)
 
@@ -48,10 +58,11 @@ def _regional_offices(settings: RegionSettings, google: GoogleOffices | None) ->
 
 def open_region(secrets: Mapping[str, Any], client_factory: ClientFactory = read_only_client,
                 clock: Callable[[], float] = time.monotonic, sleep: Callable[[float], Any] = time.sleep,
-                today: Callable[[], date] = date.today) -> Region:
-    """The Region of these secrets (nothing is read until its first pass). The Google client is made only when
-    the region has Google sources and a service account ([connections.gsheets], read-only scopes). Raises
-    StoreError when the regional workbook is a Google Sheet without a service account."""
+                today: Callable[[], date] = date.today, own: Path | None = None) -> Region:
+    """The Region of these secrets (nothing is read until its first pass); the demo region (no [region]) shows
+    `own`, this server's embedded workbook, first. The Google client is made only when the region has Google
+    sources and a service account ([connections.gsheets], read-only scopes). Raises StoreError when the regional
+    workbook is a Google Sheet without a service account."""
     settings = region_settings(secrets)
     pacer = Pacer(settings.reads_per_minute, clock=clock, sleep=sleep)
     fields = gsheets_section(secrets)
@@ -59,5 +70,5 @@ def open_region(secrets: Mapping[str, Any], client_factory: ClientFactory = read
     if not settings.is_demo and fields.get("client_email"):
         google = GoogleOffices(client_factory(fields), pacer, settings.drive_folder)
     listing = google.listing if google is not None and settings.drive_folder else None
-    return Region(_regional_offices(settings, google), reader(google, demo_office_workbook), listing=listing,
+    return Region(_regional_offices(settings, google, own), reader(google, demo_office_workbook), listing=listing,
                   local_version=file_version, interval=settings.interval, pacer=pacer, clock=clock, today=today)

@@ -38,7 +38,7 @@ def test_the_scorecard_filters_by_name_and_sorts_by_name(run_page):
     at.text_input(key=ui_region.FIND_KEY).set_value("ตัวอย่าง 4").run()
     assert_clean(at)
     text = page_text(at)
-    assert "Showing 1 of 6 offices" in text and "ตัวอย่าง 4 (demo)" in text and "ตัวอย่าง 5 (demo)" not in text
+    assert "Showing 1 of 7 offices" in text and "ตัวอย่าง 4 (demo)" in text and "ตัวอย่าง 5 (demo)" not in text
 
 
 def test_the_scorecard_downloads_as_xlsx(run_page):
