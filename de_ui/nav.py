@@ -28,7 +28,7 @@ PAGES: list[PageSpec] = [
     PageSpec("pages/reflect.py", "forms.nav_reflect", ":material/edit_note:", "write-reflection"),
     PageSpec("pages/learning.py", "learning.nav", ":material/history_edu:", "learning-log"),
     PageSpec("pages/adaptations.py", "nav.adaptations", ":material/alt_route:", "adaptation-log"),
-    PageSpec("pages/sensemaking.py", "nav.sensemaking", ":material/groups:", "sensemaking"),
+    PageSpec("pages/sensemaking.py", "nav.sensemaking", ":material/groups:", "sensemaking-meeting"),
     PageSpec("pages/outcomes.py", "harvest.nav", ":material/eco:", "harvested-outcomes"),
     PageSpec("pages/results.py", "forms.nav_results", ":material/task_alt:", "record-results"),
     PageSpec("pages/data_health.py", "nav.data_health", ":material/health_and_safety:", "data-health"),

@@ -36,9 +36,8 @@ def _caption(block: Block) -> str:
 def draw_block(block: Block) -> None:
     """One block of a section, as the documents show it."""
     kind = block.kind
-    if kind == "paragraph":
-        for line in (p for p in block.text.split("\n") if p.strip()):
-            st.markdown(md_escape(line))
+    if kind == "paragraph":  # each line its own paragraph, in one element (a line alone is never a heading)
+        st.markdown("\n\n".join(md_escape(line) for line in block.text.split("\n") if line.strip()))
     elif kind == "subheading":
         st.markdown(f"**{md_escape(f'{block.label} {block.text}'.strip())}**")
     elif kind == "item":
