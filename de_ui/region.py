@@ -131,10 +131,12 @@ def health(found: Region, card: Scorecard) -> None:
     st.subheader(t("region.health"))
     if found.list_problem is not None:
         st.warning(t("region.health_list", reason=md_escape_line(found.list_problem.message(lang()))))
+    if skipped := getattr(found.list_offices, "skipped", None):
+        st.warning(t("region.skipped_rows", rows=", ".join(map(str, skipped))))
     lines = region_table.health_lines(card, lang(), local)
     for line in lines:
         st.warning(md_escape_line(line), icon=":material/sync_problem:")
-    if not lines and found.list_problem is None:
+    if not lines and found.list_problem is None and not skipped:
         st.success(t("region.health_ok"))
     if found.last_pass is not None:
         p = found.last_pass

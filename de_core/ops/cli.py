@@ -16,6 +16,7 @@ import gspread
 
 from de_core.ops.cli_digest import add_digest, run_digest
 from de_core.ops.cli_postgres import add_postgres_commands, run_copy, run_migrate, run_region
+from de_core.ops.cli_region import add_region_init, run_region_init
 from de_core.ops.cli_report import add_report, run_report
 from de_core.ops.cli_year import add_init, add_new_year, run_init, run_new_year
 from de_core.ops.config import close_opened, embedded_path
@@ -51,6 +52,7 @@ def _parser() -> argparse.ArgumentParser:
     add_report(sub, DEFAULT_SECRETS)
     add_digest(sub, DEFAULT_SECRETS)
     add_postgres_commands(sub, DEFAULT_SECRETS)
+    add_region_init(sub, DEFAULT_SECRETS)
     for name, text in COMMANDS.items():
         cmd = sub.add_parser(name, help=text, description=text)
         cmd.add_argument("--spreadsheet", help="sheet URL or key (default: spreadsheet in [connections.gsheets])")
@@ -99,6 +101,8 @@ def run(args: argparse.Namespace, client_factory: ClientFactory, out: TextIO) ->
         return OK if run_migrate(args, secrets, out) else FAILURE
     if args.command == "region":
         return OK if run_region(args, secrets, out) else FAILURE
+    if args.command == "region-init":
+        return OK if run_region_init(args, secrets, client_factory, out) else FAILURE
     if args.command == "copy":
         return OK if run_copy(args, secrets, client_factory, out) else FAILURE
     section = gsheets_section(secrets)

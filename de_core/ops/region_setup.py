@@ -12,11 +12,12 @@ from typing import Any
 import gspread
 
 from de_core.ops.region_demo import demo_office_workbook, demo_offices
-from de_core.region.offices import GOOGLE, Office, offices_from, region_schema, source_kind
+from de_core.region.offices import GOOGLE, Office, offices_from, region_schema, skipped_rows, source_kind
 from de_core.region.pacer import Pacer
 from de_core.region.refresh import Region
 from de_core.region.settings import RegionSettings, region_settings
 from de_core.region.sources import GoogleOffices, file_version, read_only_client, reader
+from de_core.sheet.raw import RawWorkbook
 from de_core.store.base import StoreError
 from de_core.store.google.auth import gsheets_section
 from de_core.store.google.book import spreadsheet_key
@@ -43,17 +44,30 @@ def _regional_offices(settings: RegionSettings, google: GoogleOffices | None,
     if source_kind(settings.workbook) != GOOGLE:
         path = Path(settings.workbook)
 
-        def from_file() -> list[Office]:
+        def from_file() -> RawWorkbook:
             if not path.is_file():
                 raise StoreError(f"ไม่พบไฟล์สมุดงานของเขต «{path.name}»", f"No regional workbook file «{path.name}»")
-            return offices_from(SQLiteStore(path, schema=region_schema()).read_all())
+            return SQLiteStore(path, schema=region_schema()).read_all()
 
-        return from_file
+        return OfficeList(from_file)
     if google is None:
         raise StoreError("สมุดงานของเขตเป็น Google Sheet แต่ยังไม่ได้ใส่บัญชีบริการใน [connections.gsheets]",
                          "The regional workbook is a Google Sheet but [connections.gsheets] has no service account")
     sheet = Office("region", "region", "", spreadsheet_key(settings.workbook))
-    return lambda: offices_from(google.read(sheet))
+    return OfficeList(lambda: google.read(sheet))
+
+
+class OfficeList:
+    """The offices of the regional workbook, read on each pass; `skipped` names its rows left out (Data health)."""
+
+    def __init__(self, read: Callable[[], RawWorkbook]):
+        self.read = read
+        self.skipped: list[int] = []
+
+    def __call__(self) -> list[Office]:
+        raw = self.read()
+        self.skipped = skipped_rows(raw)
+        return offices_from(raw)
 
 
 def open_region(secrets: Mapping[str, Any], client_factory: ClientFactory = read_only_client,
