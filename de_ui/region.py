@@ -19,6 +19,7 @@ from de_core.region.settings import region_settings
 from de_core.region.sources import read_only_client
 from de_core.region.xlsx import scorecard_xlsx
 from de_core.sheet.workbook import Workbook
+from de_core.sheet.years import is_demo
 from de_core.store import StoreError
 from de_ui.i18n import lang, t
 
@@ -59,6 +60,15 @@ def region() -> Region:
     else:
         found.start()
     return found
+
+
+def region_ready() -> bool:
+    """A region to show: [region] is set, or (the demo region) this server's own workbook is the demo too."""
+    if not region_settings(_secrets()).is_demo:
+        return True
+    from de_ui.data import workbook  # data imports this module for the office view
+
+    return is_demo(workbook())
 
 
 def demo_note() -> None:

@@ -11,12 +11,16 @@ from de_ui.region import (
     health,
     progress_note,
     region,
+    region_ready,
     scorecard,
     scorecard_table,
     year_choice,
 )
 
 st.title(t("region.title"))
+if not region_ready():  # no [region] and this office's own data: never a made-up region beside it
+    st.info(t("region.not_set_up"), icon=":material/info:")
+    st.stop()
 found = region()
 demo_note()
 progress_note(found)

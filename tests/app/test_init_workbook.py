@@ -36,3 +36,9 @@ def test_the_empty_pages_say_what_to_fill_in_where(run_page, own_office):
     for page, text in said.items():
         assert "แท็บ" in text, f"{page} does not say which tab to fill in:\n{text[:400]}"
     assert "สำนักงานเขตพื้นที่การศึกษาประถมศึกษาตัวอย่าง เขต 1" in said["pages/overview.py"]
+
+
+def test_without_a_region_an_office_of_its_own_sees_no_made_up_region(run_page, own_office):
+    text = page_text(run_page("pages/region.py"))
+    assert "ยังไม่ได้ตั้งค่าเขต" in text and "Regional view" in text
+    assert "เขตตัวอย่าง (demo)" not in text and "ปีงบประมาณ" not in text  # no scorecard of generated offices

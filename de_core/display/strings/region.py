@@ -13,6 +13,11 @@ STRINGS = {
     "region.reading_note": ("Google ให้อ่านได้ไม่เกิน 60 ครั้งต่อนาที จึงอ่านทีละส่วน ตัวเลขที่แสดงเป็นของการอ่านครั้งก่อน",
                             "Google allows 60 reads a minute, so offices are read a few at a time; figures shown are "
                             "from the last read"),
+    "region.not_set_up": (
+        "ยังไม่ได้ตั้งค่าเขต: หน้านี้แสดงสำนักงานทั้งเขตเมื่อสำนักงานเขตพื้นที่ระดับภาค/เขตตรวจราชการตั้งค่า [region] ใน secrets "
+        "(ดู README หัวข้อ «Regional view») ข้อมูลของสำนักงานนี้ดูได้ที่หน้าภาพรวม",
+        "No region is set up: this page shows every office of a region once the regional office sets [region] in "
+        "secrets (README, \"Regional view\"). This office's own figures are on the overview."),
     "region.nothing_yet": ("ยังไม่มีข้อมูลของสำนักงานใด รอการอ่านรอบแรกสักครู่แล้วกดโหลดใหม่",
                            "No office has been read yet: wait for the first round and reload"),
     "region.no_year": ("ยังไม่มีปีงบประมาณในข้อมูลของสำนักงาน", "No fiscal year in the offices' data yet"),
