@@ -83,10 +83,21 @@ def local(moment: datetime) -> datetime:
     return local_time(moment)
 
 
+PROGRESS_EVERY = 5  # seconds between the progress note's own updates while a pass runs
+
+
 def progress_note(found: Region) -> None:
-    """While a pass runs: how far it is and about how long the rest takes (the quota is why)."""
+    """While a pass runs: how far it is and about how long the rest takes (the quota is why), updated by itself
+    every few seconds; when the pass ends, the page is drawn again with its figures."""
+    if found.progress.running:
+        st.fragment(lambda: _progress(found), run_every=PROGRESS_EVERY)()
+
+
+def _progress(found: Region) -> None:
     p = found.progress
-    if p.running and p.total:
+    if not p.running:
+        st.rerun()  # the pass has ended: the whole page again, with the offices just read
+    if p.total:
         st.info(t("region.reading", done=p.done, total=p.total, minutes=max(1, math.ceil(p.eta_seconds / 60))),
                 icon=":material/hourglass_top:")
         st.caption(t("region.reading_note"))
