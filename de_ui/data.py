@@ -180,7 +180,12 @@ def workbook() -> Workbook:
     session views an office opened from the regional scorecard, that office's workbook (read-only)."""
     from de_ui.region import viewed_workbook  # imported when called (de_ui.region reaches this module)
 
-    return viewed_workbook() or _or_stop(lambda: _load(_store_id()))
+    return viewed_workbook() or own_workbook()
+
+
+def own_workbook() -> Workbook:
+    """This server's own workbook (whatever office the session views), or the page stopped with why not."""
+    return _or_stop(lambda: _load(_store_id()))
 
 
 def sheet_cells(wb: Workbook | None = None) -> RawWorkbook:

@@ -48,6 +48,9 @@ def region() -> Region:
     key = repr(settings)
     with _LOCK:
         if key not in REGIONS:
+            for old in REGIONS.values():  # [region] was changed: one pacer per service account, never two
+                old.stop()
+            REGIONS.clear()
             own = embedded_path(secrets) if backend_kind(secrets) == EMBEDDED else None
             try:
                 REGIONS[key] = open_region(secrets, client_factory=CLIENT_FACTORY, own=own)
@@ -66,9 +69,9 @@ def region_ready() -> bool:
     """A region to show: [region] is set, or (the demo region) this server's own workbook is the demo too."""
     if not region_settings(_secrets()).is_demo:
         return True
-    from de_ui.data import workbook  # data imports this module for the office view
+    from de_ui.data import own_workbook  # data imports this module for the office view
 
-    return is_demo(workbook())
+    return is_demo(own_workbook())
 
 
 def demo_note() -> None:
@@ -170,19 +173,41 @@ def scorecard(found: Region, fy: int | None) -> Scorecard:
 
 # -- an office opened from the scorecard --------------------------------------------------------
 def viewed_office() -> str:
-    """The office this session views from the scorecard (?office=<id>, kept for the session), or ""."""
+    """The office this session views from the scorecard (?office=<id>, kept for the session), or "". Only an office
+    the region lists counts (an unknown id, or no region to show, is forgotten: it never turns an editor into a
+    viewer for nothing)."""
     wanted = st.query_params.get("office")
     if wanted:
         st.session_state[OFFICE_KEY] = str(wanted)
-    return str(st.session_state.get(OFFICE_KEY) or "")
+    office = str(st.session_state.get(OFFICE_KEY) or "")
+    if office and (not region_ready() or region().office(office) is None):
+        st.session_state.pop(OFFICE_KEY, None)
+        st.query_params.pop("office", None)
+        return ""
+    return office
 
 
 def viewed_workbook() -> Workbook | None:
-    """The viewed office's workbook (read-only: its figures' read, kept once per process and refresh), or None."""
+    """The viewed office's workbook (read-only: its figures' read, kept once per process and refresh), or None
+    when no office is viewed. An office that cannot be read stops the page with the reason: never this server's own
+    data under its name."""
     office = viewed_office()
     if not office:
         return None
-    return region().workbook(office)
+    found = region()
+    wb = found.workbook(office)
+    if wb is None:
+        state = found.office(office)
+        reason = state.problem.message(lang()) if state and state.problem else t("region.nothing_yet")
+        st.warning(t("region.office_unread", office=md_escape_line(state.office.name if state else office),
+                     reason=md_escape_line(reason)), icon=":material/sync_problem:")
+        st.caption(t("region.office_unread_wait"))
+        if st.button(t("region.office_back"), key="region_back_unread", icon=":material/arrow_back:"):
+            st.session_state.pop(OFFICE_KEY, None)
+            st.query_params.pop("office", None)
+            st.switch_page("pages/region.py")
+        st.stop()
+    return wb
 
 
 def office_banner() -> None:

@@ -27,7 +27,7 @@ progress_note(found)
 fy = year_choice(found)
 card = scorecard(found, fy)
 if fy is None:
-    st.info(t("region.nothing_yet") if not card.lines else t("region.no_year"))
+    st.info(t("region.nothing_yet") if not card.lines or found.progress.running else t("region.no_year"))
     health(found, card)
     st.stop()
 st.caption(t("region.caption", fy=fy, n=len(card.lines)))

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from de_core.cycle.feed import activity_options, kpi_options
-from de_core.cycle.loop import STATUSES, adaptations, by_reflection, days_late, is_late, open_adaptations
+from de_core.cycle.loop import OPEN, STATUSES, adaptations, by_reflection, days_late, is_late
 from de_core.display.i18n import translate
 from de_core.sheet.workbook import Record, Workbook
 from de_core.thaidate import format_date
@@ -103,8 +103,7 @@ def build_sensemaking(wb: Workbook, fy: int | None, today: date, lang: str = "th
                          key=lambda r: (r["written_on"], r["_row"]), reverse=True)
     outcomes = sorted((o for o in wb.rows("outcomes", fy) if new(o.get("observed_on"))),
                       key=lambda o: (o["observed_on"], o["_row"]), reverse=True)
-    open_ids = {r.get("id") for r in open_adaptations(wb, fy, today)}
-    rows = [r for r in log_rows(wb, fy, today, lang) if r["id"] in open_ids]
+    rows = log_rows(wb, fy, today, lang, statuses=OPEN)  # by status: rows typed without an id count too
     rows.sort(key=lambda r: not r["late"])
     counts = {s: 0 for s in STATUSES}
     for a in wb.rows("adaptations", fy):

@@ -88,7 +88,7 @@ def office_year(wb: Workbook, fiscal_year: int, today: date) -> OfficeYear:
         groups=tuple((g.group, g.met, g.total) for g in view.groups),
         budget_used=view.budget_used_share, spent=view.budget.spent if view.budget else None,
         allocation=view.budget.allocation if view.budget else None, oit_share=oit.percent,
-        late_items=len(view.late), late_adaptations=late_adaptations(wb, fiscal_year, day),
+        late_items=sum(d.kind != "adaptation" for d in view.late), late_adaptations=late_adaptations(wb, fiscal_year, day),
         demo=is_demo(wb, fiscal_year),
     )
 

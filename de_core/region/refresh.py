@@ -13,56 +13,21 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
-from datetime import UTC, date, datetime
+from dataclasses import replace
+from datetime import date, datetime
 
-from de_core.region.figures import OfficeYear, office_years
+from de_core.region.figures import office_years
 from de_core.region.offices import GOOGLE, Office
 from de_core.region.pacer import Pacer
 from de_core.region.problems import BROKEN, QUOTA, OfficeProblem, no_source, problem_of, quota_problem
+from de_core.region.state import OfficeState, PassReport, Progress, utc_now
 from de_core.sheet.raw import RawWorkbook
 from de_core.sheet.workbook import Workbook, parse_workbook
 
 Reader = Callable[[Office], RawWorkbook]
 Listing = Callable[[], dict[str, str]]  # spreadsheet key → modified time, of the offices' shared folder
 KEPT_WORKBOOKS = 8  # parsed office workbooks kept for the office view (the scorecard keeps only figures)
-
-
-def utc_now() -> datetime:
-    return datetime.now(UTC)
-
-
-@dataclass(frozen=True)
-class OfficeState:
-    """What the region knows of one office: its last good figures, the version they came from, the last problem."""
-
-    office: Office
-    years: dict[int, OfficeYear] = field(default_factory=dict)
-    read_at: datetime | None = None  # the last good read
-    version: str | None = None  # Drive's modifiedTime (or the file's) at the last good read
-    problem: OfficeProblem | None = None  # the last failed read (None once a read succeeds)
-    read_clock: float = float("-inf")  # clock() of the last good read
-    day: date | None = None  # the day the figures were worked out for
-
-
-@dataclass
-class Progress:
-    """The pass under way, for the page: offices read so far of those due, and about how long the rest takes."""
-
-    running: bool = False
-    done: int = 0
-    total: int = 0
-    eta_seconds: float = 0.0
-
-
-@dataclass
-class PassReport:
-    due: int = 0
-    read: int = 0
-    unchanged: int = 0
-    failed: int = 0
-    quota_hits: int = 0
-    seconds: float = 0.0
+__all__ = ["KEPT_WORKBOOKS", "OfficeState", "PassReport", "Progress", "Region", "utc_now"]  # state, re-exported
 
 
 class Region:
@@ -87,6 +52,8 @@ class Region:
         self._lock = threading.Lock()
         self._pass_lock = threading.Lock()
         self._workbooks: OrderedDict[tuple[str, str | None], Workbook] = OrderedDict()
+        self._view_lock = threading.Lock()  # one office-view read at a time (sessions wait for it, not re-read)
+        self._view_tries: dict[str, float] = {}  # office id → clock() of its last office-view read
         self._thread: threading.Thread | None = None
         self._stop = threading.Event()
 
@@ -108,6 +75,7 @@ class Region:
             start = self.clock()
             report = PassReport()
             offices, listed = self._lists()
+            self._recompute_day()  # first, so the offices read below cannot push a kept one out before it is
             due = self._due(offices, listed, report)
             with self._lock:
                 self.progress = Progress(True, 0, len(due), self._eta(len(due)))
@@ -130,7 +98,6 @@ class Region:
                 with self._lock:
                     self.progress.done += 1
                     self.progress.eta_seconds = self._eta(len(queue))
-            self._recompute_day()
             with self._lock:
                 self.progress.running = False
                 self.passes += 1
@@ -171,9 +138,13 @@ class Region:
              report: PassReport) -> list[tuple[Office, str | None]]:
         due = []
         now = self.clock()
+        today = self.today()
         for office in offices:
             state = self.office(office.id) or OfficeState(office)
             version = self._version(office, listed)
+            if state.day is not None and state.day != today and self.kept_workbook(office.id) is None:
+                due.append((office, version))  # a new day moves late counts: read once a day (kept: recomputed)
+                continue
             if state.read_at is not None and version is not None and version == state.version:
                 report.unchanged += 1
                 continue
@@ -204,6 +175,7 @@ class Region:
             self._fail(office, replace(problem_of(exc, at), kind=BROKEN))
             return "failed"
         wb.read_at = at
+        wb.derived("sheet_cells", lambda: raw)  # the office's own cells for its export page, never this server's
         with self._lock:
             self.states[office.id] = OfficeState(office, years, at, version, None, self.clock(), day)
             self._workbooks[(office.id, version)] = wb
@@ -220,32 +192,46 @@ class Region:
             self.states[office.id] = replace(kept, office=office, problem=problem)
 
     def _recompute_day(self) -> None:
-        """Figures of unchanged offices worked out again when the day changed (late counts move with it)."""
+        """Figures of unchanged offices worked out again when the day changed (late counts move with it); the
+        offices whose workbook is no longer kept are read again by the next pass (_due)."""
         day = self.today()
         for state in self.snapshot():
             wb = self.kept_workbook(state.office.id)
             if state.day != day and wb is not None:
+                years = office_years(wb, day)
                 with self._lock:
-                    self.states[state.office.id] = replace(state, years=office_years(wb, day), day=day)
+                    now = self.states.get(state.office.id)
+                    if now is not None and now.read_clock == state.read_clock:  # not read again meanwhile
+                        self.states[state.office.id] = replace(now, years=years, day=day)
 
     def _eta(self, remaining: int) -> float:
         return self.pacer.eta(remaining) if self.pacer is not None else 0.0
 
     # -- the office view -------------------------------------------------------------------
     def kept_workbook(self, office_id: str) -> Workbook | None:
-        """The office's workbook from its last good read, when still kept (the last KEPT_WORKBOOKS read)."""
+        """The office's workbook from its last good read, when still kept (the KEPT_WORKBOOKS used last)."""
         with self._lock:
             state = self.states.get(office_id)
-            return self._workbooks.get((office_id, state.version)) if state else None
+            key = (office_id, state.version) if state else None
+            if key not in self._workbooks:
+                return None
+            self._workbooks.move_to_end(key)
+            return self._workbooks[key]
 
     def workbook(self, office_id: str) -> Workbook | None:
-        """The office's workbook for its own pages (read-only): the kept one, else read now (one paced read)."""
-        kept = self.kept_workbook(office_id)
+        """The office's workbook for its own pages (read-only): the kept one, else read now, at most once per
+        interval for the office whatever the number of sessions (None: not read; its state says why)."""
         state = self.office(office_id)
-        if kept is not None or state is None:
-            return kept
-        self._read_one(state.office, state.version)
-        return self.kept_workbook(office_id)
+        if state is None:
+            return None
+        with self._view_lock:
+            kept = self.kept_workbook(office_id)
+            tried = self._view_tries.get(office_id, float("-inf"))
+            if kept is not None or self.clock() - tried < self.interval:
+                return kept
+            self._view_tries[office_id] = self.clock()
+            self._read_one(state.office, state.version)
+            return self.kept_workbook(office_id)
 
     # -- the background thread -------------------------------------------------------------
     def start(self) -> None:
@@ -254,6 +240,8 @@ class Region:
             if self._thread is not None and self._thread.is_alive():
                 return
             self._stop.clear()
+            if self.passes == 0:
+                self.progress = Progress(True)  # the first visit says a pass is under way, before it has counted
             self._thread = threading.Thread(target=self._run, name="region-refresh", daemon=True)
             self._thread.start()
 

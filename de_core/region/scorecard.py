@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from de_core.ita.score import round2
 from de_core.region.figures import OfficeYear
-from de_core.region.refresh import OfficeState
+from de_core.region.state import OfficeState
 
 NO_BAND = "-"
 BAND_ORDER = ("AA", "A", "B", "C", "D", "E", "F")

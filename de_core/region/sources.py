@@ -25,7 +25,7 @@ from de_core.store.base import StoreError
 from de_core.store.google.auth import DEFAULT_TIMEOUT, bad_key, service_account_info
 from de_core.store.google.retry import RetryPolicy
 from de_core.store.google.store import GoogleSheetStore
-from de_core.store.local import SQLiteStore
+from de_core.store.workbook_file import read_only
 
 T = TypeVar("T")
 READ_ONLY_SCOPES = ("https://www.googleapis.com/auth/spreadsheets.readonly",
@@ -100,7 +100,7 @@ def read_embedded(office: Office, base: Path | None = None) -> RawWorkbook:
         path = base / path
     if not path.is_file():
         raise _missing_file(path)
-    return SQLiteStore(path).read_all()
+    return read_only(path)  # never SQLiteStore(path): its set-up would write to the office's file
 
 
 def file_version(office: Office, base: Path | None = None) -> str | None:

@@ -25,6 +25,7 @@ from de_core.store.base import (
     plan_appends,
     row_cells,
 )
+from de_core.store.workbook_file import raw_of
 
 DEFAULT_PATH = Path("data") / "workbook.sqlite"
 PATH_ENV = "DE_DASHBOARD_DB"
@@ -138,20 +139,7 @@ class SQLiteStore:
     def read_all(self) -> RawWorkbook:
         """Every tab, in sheet order, in one query. Blank rows keep their place so addresses stay true."""
         with self._connect() as conn:
-            rows = conn.execute(
-                "SELECT t.title, r.rownum, r.cells FROM tabs t LEFT JOIN sheet_rows r ON r.title = t.title "
-                "ORDER BY t.position, r.rownum"
-            ).fetchall()
-        raw = RawWorkbook(source=f"sqlite:{self.path}", read_at=datetime.now(UTC))
-        for title, rownum, cells in rows:
-            tab = raw.tabs.get(title) or RawTab(title)
-            raw.add(tab)
-            if rownum is None:
-                continue
-            while len(tab.rows) < rownum - 1:
-                tab.rows.append([])
-            tab.rows.append(json.loads(cells))
-        return raw
+            return raw_of(conn, self.path)
 
     # ----- writes -------------------------------------------------------------------------------
     def _title(self, conn: sqlite3.Connection, tab_key: str) -> tuple[Tab, str]:
@@ -280,3 +268,4 @@ def _unavailable(exc: Exception) -> StoreUnavailable:
         "ฐานข้อมูลในเครื่องไม่ว่างหรือเปิดไม่ได้ในขณะนี้", "The local workbook is busy or cannot be opened",
         "รอสักครู่แล้วลองอีกครั้ง ข้อความที่พิมพ์ไว้ยังอยู่", f"Wait a moment and try again ({type(exc).__name__})",
     )
+

@@ -2,19 +2,23 @@
 
 Checking only reads: a file that is empty, not a SQLite database, damaged or not the app's workbook is left
 byte for byte as it is. A new workbook is filled under a temporary name in the same folder and then linked into
-place, so a crash never leaves a half-made workbook and a file already at the path is never replaced.
+place, so a crash never leaves a half-made workbook and a file already at the path is never replaced. Another
+office's file is read without changing it (read_only, for a regional server).
 """
 
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import sqlite3
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
+from de_core.sheet.raw import RawTab, RawWorkbook
 from de_core.store.base import StoreError
 
 HEADER = b"SQLite format 3\x00"
@@ -147,3 +151,38 @@ def _sync_folder(folder: Path) -> None:
         pass
     finally:
         os.close(fd)
+
+
+_ALL_ROWS = ("SELECT t.title, r.rownum, r.cells FROM tabs t LEFT JOIN sheet_rows r ON r.title = t.title "
+             "ORDER BY t.position, r.rownum")
+
+
+def raw_of(conn: sqlite3.Connection, path: Path) -> RawWorkbook:
+    """Every tab of an open workbook database, in sheet order, in one query (blank rows keep their place)."""
+    raw = RawWorkbook(source=f"sqlite:{path}", read_at=datetime.now(UTC))
+    for title, rownum, cells in conn.execute(_ALL_ROWS).fetchall():
+        tab = raw.tabs.get(title) or RawTab(title)
+        raw.add(tab)
+        if rownum is None:
+            continue
+        while len(tab.rows) < rownum - 1:
+            tab.rows.append([])
+        tab.rows.append(json.loads(cells))
+    return raw
+
+
+def read_only(path: str | Path, timeout: float = 10.0) -> RawWorkbook:
+    """Another office's workbook file read without changing it (no table made, no journal mode switched: a
+    regional server only looks). Raises StoreError when it is not a workbook file of the app or cannot be read."""
+    path = Path(path)
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=timeout)
+    except sqlite3.Error as exc:
+        raise StoreError(f"เปิดไฟล์ «{path.name}» ไม่ได้", f"Cannot open the file «{path.name}»") from exc
+    try:
+        return raw_of(conn, path)
+    except (sqlite3.Error, ValueError) as exc:
+        raise StoreError(f"ไฟล์ «{path.name}» ไม่ใช่สมุดงานของแอปหรืออ่านไม่ได้",
+                         f"The file «{path.name}» is not a workbook of the app, or cannot be read") from exc
+    finally:
+        conn.close()

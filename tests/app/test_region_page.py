@@ -61,3 +61,25 @@ def test_an_office_opened_from_the_scorecard_is_shown_read_only(run_page, db_pat
     at.switch_page("pages/results.py")
     at.run()
     assert not at.get("form"), "a viewed office offers no form to write with, even on loopback"
+
+
+def test_an_office_id_the_region_does_not_list_is_forgotten_and_the_editor_keeps_editing(run_page):
+    at = run_page(None, "th")
+    at.query_params["office"] = "no-such-office"
+    at.switch_page("pages/reflect.py")
+    at.run()
+    assert_clean(at)
+    assert "กำลังดูหน้าของ" not in page_text(at)
+    assert [w for w in at.text_area if w.key == "reflect.what"], "this machine's editor still has the form"
+    assert "office" not in at.query_params
+
+
+def test_on_an_office_of_its_own_a_demo_office_id_opens_nothing(run_page, store):
+    sid = next(r[0] for r in store.read_all().tabs["ตั้งค่า"].rows[1:] if r and r[0])
+    store.update("settings", sid, {"is_demo": "FALSE", "note": ""})  # this server's own data, no [region]
+    at = run_page(None, "th")
+    at.query_params["office"] = "demo-002"
+    at.switch_page("pages/overview.py")
+    at.run()
+    assert_clean(at)
+    assert "สำนักงานเขตพื้นที่การศึกษาตัวอย่าง 2" not in page_text(at)

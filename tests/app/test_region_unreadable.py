@@ -72,3 +72,20 @@ def test_an_office_that_was_read_keeps_its_figures_when_its_sheet_goes(fake_shee
     assert_clean(at)
     text = page_text(at)
     assert "figures from the last good read" in text and "4 of 4" in text
+
+
+def test_an_office_that_cannot_be_read_is_never_shown_with_this_servers_data(fake_sheets, region_secrets,  # noqa: F811
+                                                                             monkeypatch):
+    from de_core.region import refresh as refresh_module
+
+    secrets, offices = region_secrets
+    monkeypatch.setattr(refresh_module, "KEPT_WORKBOOKS", 0)  # nothing kept: the office view has to read
+    at = _run(secrets, "th")
+    fake_sheets.forbid(offices[1].key)
+    at.query_params["office"] = offices[1].id
+    at.switch_page("pages/overview.py")
+    at.run()
+    assert_clean(at)
+    text = page_text(at)
+    assert f"ยังอ่านข้อมูลของ {offices[1].name} ไม่ได้" in text and "ยังไม่ได้แชร์ให้บัญชีบริการ" in text
+    assert "สำนักงานเขตพื้นที่การศึกษามัธยมศึกษาบึงกาฬ" not in text  # this server's own office: never under its name

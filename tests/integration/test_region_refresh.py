@@ -103,3 +103,38 @@ def test_the_region_only_ever_reads(fake_sheets):  # noqa: F811
     assert not [r for r in fake_sheets.requests if r.kind in WRITE_KINDS]
     assert all(scope.endswith(".readonly") for scope in READ_ONLY_SCOPES)
     assert not [name for name in dir(google) if name.startswith(("append", "update", "write"))]
+
+
+def test_an_office_no_longer_kept_is_read_again_on_a_new_day_so_its_late_counts_move(fake_sheets):  # noqa: F811
+    from datetime import date
+
+    from de_core.region import refresh as refresh_module
+
+    clock = FakeClock()
+    offices = put_offices(fake_sheets, refresh_module.KEPT_WORKBOOKS + 2)
+    region, _ = google_region(fake_sheets, offices, clock, interval=0)
+    region.refresh()
+    assert region.kept_workbook(offices[0].id) is None  # the first read are dropped: only 8 are kept
+    fake_sheets.reset_counts()
+    assert region.refresh().read == 0, "same day, nothing changed: nothing read"
+    region.today = lambda: date(2023, 7, 1)
+    report = region.refresh()
+    assert report.read == 2 and _reads(fake_sheets) == 2, "the two not kept are read again; the kept recomputed"
+    assert {s.day for s in region.snapshot()} == {date(2023, 7, 1)}
+
+
+def test_an_office_view_reads_an_office_not_kept_at_most_once_per_interval(fake_sheets):  # noqa: F811
+    from de_core.region import refresh as refresh_module
+
+    clock = FakeClock()
+    offices = put_offices(fake_sheets, refresh_module.KEPT_WORKBOOKS + 1)
+    region, _ = google_region(fake_sheets, offices, clock, interval=600)
+    region.refresh()
+    first = offices[0]
+    assert region.kept_workbook(first.id) is None
+    fake_sheets.forbid(first.key)
+    fake_sheets.reset_counts()
+    assert region.workbook(first.id) is None and region.workbook(first.id) is None  # two sessions, one read
+    assert _reads(fake_sheets) == 1 and region.office(first.id).problem.kind == NOT_SHARED
+    clock.now += 600
+    assert region.workbook(first.id) is None and _reads(fake_sheets) == 2

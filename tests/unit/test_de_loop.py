@@ -126,3 +126,14 @@ def test_bad_loop_rows_are_reported_by_tab_and_address():
     status = found[("การปรับเปลี่ยน", "I5", "status")]  # an unknown status typed in the sheet: the parser's issue
     assert status.raw == "รอดูก่อน" and status.severity == "error"
     assert found[("ผลลัพธ์ที่เก็บเกี่ยว", "M5", "activity_id")].message("th") == "ไม่พบรหัส «act-nope» ในแท็บ «กิจกรรม»"
+
+
+def test_sensemaking_lists_open_adaptations_by_status_even_without_ids():
+    from de_core.cycle.loop_view import build_sensemaking
+
+    wb = demo_with(edits={"adaptations": {"adp-05": {"id": ""}, "adp-06": {"id": ""}}})  # proposed, done
+    view = build_sensemaking(wb, 2566, DEMO_AS_OF)
+    decisions = [r["decision"] for r in view.open]
+    assert len(decisions) == 4 and any(d.startswith("เสนอให้แผนปีหน้า") for d in decisions)
+    assert not any(d.startswith("ให้แต่ละกลุ่มงานส่งข้อมูลรอบ ๖ เดือน") for d in decisions)  # done, id-less
+    assert view.late == 1 and view.open[0]["decision"].startswith("เลื่อนการชี้แจงผู้ประเมิน IIT")

@@ -56,3 +56,11 @@ def test_the_table_escapes_office_names():
 def test_totals_name_every_office_read():
     items = dict(totals(_card(), "en").items)
     assert items["Offices"] == "6 of 6"
+
+
+def test_an_office_counts_its_late_adaptations_once_beside_its_other_late_items(demo_wb):
+    from de_core.ops.demo import DEMO_AS_OF
+    from de_core.region.figures import office_year
+
+    year = office_year(demo_wb, 2566, DEMO_AS_OF)
+    assert (year.late_items, year.late_adaptations) == (2, 1)  # step 4.3 and activity 5.5; adaptation adp-04

@@ -76,6 +76,10 @@ STRINGS = {
     "region.shown": ("แสดง {shown} จาก {n} สำนักงาน", "Showing {shown} of {n} offices"),
     "region.office_view": ("กำลังดูหน้าของ {office} แบบดูอย่างเดียว", "Viewing {office}'s pages, read only"),
     "region.office_back": ("กลับสู่ภาพรวมเขต", "Back to the region"),
+    "region.office_unread": ("ยังอ่านข้อมูลของ {office} ไม่ได้: {reason}", "{office} cannot be read yet: {reason}"),
+    "region.office_unread_wait": ("จะลองอ่านอีกครั้งในรอบถัดไป ตัวเลขของสำนักงานนี้ในภาพรวมเขตเป็นของการอ่านครั้งล่าสุดที่สำเร็จ",
+                                  "It will be tried again in the next round; the region's figures for it are from its "
+                                  "last good read"),
     "region.last_pass": ("รอบล่าสุด: อ่าน {read} · ไม่เปลี่ยน {unchanged} · อ่านไม่ได้ {failed}",
                          "Last round: {read} read · {unchanged} unchanged · {failed} failed"),
 }
