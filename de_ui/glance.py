@@ -54,13 +54,14 @@ def groups_block(view: Overview, lang: str) -> None:
         bullets(glance.group_bullets(view, lang), label=t("overview.kpi_groups"))
 
 
-def due_block(view: Overview, lang: str) -> None:
-    """What is late or due this month (the longest late first), the item and its owner always shown."""
+def due_block(view: Overview, lang: str, meeting: bool = False) -> None:
+    """What is late or due this month (the longest late first), the item and its owner always shown; the meeting
+    board's first screen holds the longest late only."""
     if section(t("overview.due_title", late=len(view.late), due=len(view.due_this_month)),
                empty=t("overview.nothing_due"), has=view.due, good_when_empty=True):
-        show(glance.due_table_html(view.due_shown, lang))
-        if view.due_hidden:
-            st.caption(t("overview.due_more", n=view.due_hidden))
+        show(glance.due_table_html(view.due_for(meeting), lang))
+        if view.hidden_for(meeting):
+            st.caption(t("overview.due_more", n=view.hidden_for(meeting)))
     st.page_link("pages/de_tracker.py", label=t("overview.to_tracker"), icon=":material/checklist:")
 
 

@@ -21,6 +21,8 @@ DEFAULT_REFRESH_SECONDS = 60
 MEETING_CSS = """<style id="sujarit-meeting">
 [data-testid="stHeader"] { display: none; }
 .block-container, [data-testid="stMainBlockContainer"] { padding-top: 1rem; max-width: 100%; }
+[data-testid="stMain"] [data-testid="stVerticalBlock"] { gap: 0.35rem; }
+[data-testid="stMain"] h2, [data-testid="stMain"] h3 { padding-top: 0.6rem !important; padding-bottom: 0.3rem !important; }
 [data-testid="stMarkdownContainer"] p, [data-testid="stCaptionContainer"], [data-testid="stText"] { font-size: 1.3rem; }
 h1 { font-size: 3rem !important; }
 h2, h3 { font-size: 2.1rem !important; }

@@ -37,7 +37,7 @@ def board() -> None:
     with top[-1]:
         glance.budget_block(view, L)
     if MEETING:
-        glance.due_block(view, L)
+        glance.due_block(view, L, meeting=True)
         glance.stages_block(view, L)
     else:
         left, right = st.columns(2, gap="small")

@@ -75,9 +75,12 @@ STYLE = """<style>
 .sj-bullets.sj-stack .sj-bullet { grid-template-columns: minmax(0, 1fr) auto;
   grid-template-areas: "label value" "track track"; row-gap: 0.15rem; }
 .sj-bullets.sj-stack .sj-b-value { white-space: normal; }
+.sj-phone-only { display: none; }
 @media (max-width: 640px) {
   .sj-stat-value { font-size: 2.1rem; }
   .sj-wide-only { display: none; }
+  .sj-phone-only { display: block; }
+  .sj-due:has(tr.sj-late) tbody tr:not(.sj-late) { display: none; }
   .sj-bullet { column-gap: 0.5rem; }
   .sj-b-label { font-size: 0.95em; }
   .sj-fig-value, .sj-big .sj-fig-value { font-size: 1.3rem; }

@@ -21,7 +21,11 @@ NUMERIC = ("ita", "gap", "steps", "kpis", "budget", "oit", "late", "adapt")
 UP, DOWN = "▲", "▼"
 # Our own class names only (never sheet text): a cell over a threshold, a problem line.
 STYLE = ("<style>.sj-rg-bad{color:#b3261e;font-weight:600}.sj-rg-good{color:#1b6e20;font-weight:600}"
-         ".sj-rg-figs .sj-fig-value{font-size:1.4rem}</style>")
+         ".sj-rg-figs .sj-fig-value{font-size:1.4rem}"
+         # a dozen columns: on a laptop beside the sidebar the table scrolls sideways in its own box, names kept
+         # readable; on a phone each office is a block (html_style's narrow layout)
+         ".sj-wrap:has(> table.sj-rg){overflow-x:auto}"
+         "@container (min-width: 561px){.sj-rg td:first-child{min-width:11rem}}</style>")
 
 
 def _sort_value(line: Line, key: str) -> object:

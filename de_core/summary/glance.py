@@ -75,7 +75,8 @@ def ita_stat_html(view: Overview, lang: str = "th") -> str:
 
 def due_table_html(items: list[DueItem], lang: str = "th") -> str:
     """What is late or due this month: the item (its kind, number and due date under it), owner, how late.
-    Late rows in red; on a phone each item is a block with its owner under it."""
+    Late rows in red; on a phone each item is a block with its owner under it, and while some are late only the
+    late ones are listed (those due this month are counted under them: the phone's two screens hold the list)."""
     headers = [translate(f"glance.late_col_{c}", lang) for c in ("item", "owner", "state")]
     rows = []
     for d in items:
@@ -85,7 +86,10 @@ def due_table_html(items: list[DueItem], lang: str = "th") -> str:
         state = translate("glance.days_late", lang, n=d.days_late) if d.late else translate("overview.due_soon", lang)
         rows.append([html.Cell(d.title, sub=sub), d.record.get("owner") or "",
                      html.Cell(state, cls="sj-nw")])
-    return html.table(headers, rows, late=[d.late for d in items], cls="sj-due", bare=(0,))
+    soon = sum(not d.late for d in items)
+    note = (f'<div class="sj-phone-only sj-stat-note">{html.esc(translate("glance.soon_on_phone", lang, n=soon))}</div>'
+            if soon and any(d.late for d in items) else "")  # a phone lists the late; those due soon are counted
+    return html.table(headers, rows, late=[d.late for d in items], cls="sj-due", bare=(0,)) + note
 
 
 def reflections_html(view: Overview, lang: str = "th") -> str:

@@ -28,6 +28,7 @@ from de_core.thaidate import format_date, format_score
 
 DEFAULT_ITA_TARGET = Decimal(95)
 DUE_SHOWN = 10  # rows of the late / due table on the overview; the DE tracker and activities pages list them all
+MEETING_DUE_SHOWN = 3  # the meeting board's first screen holds the longest late only, in large type
 
 
 @dataclass
@@ -79,6 +80,15 @@ class Overview:
     @property
     def due_hidden(self) -> int:
         return max(0, len(self.due) - DUE_SHOWN)
+
+    def due_for(self, meeting: bool = False) -> list[DueItem]:
+        """The rows of the late / due table: on the meeting board only the MEETING_DUE_SHOWN longest late (what
+        fits a projector's first screen beside the ITA score, KPI groups and budget), else due_shown."""
+        return self.late[:MEETING_DUE_SHOWN] if meeting else self.due_shown
+
+    def hidden_for(self, meeting: bool = False) -> int:
+        """How many late or due items the table leaves out ("and N more")."""
+        return len(self.due) - len(self.due_for(meeting))
 
     def ita_headline(self, lang: str = "th") -> str:
         """"อีก 1.53 คะแนนถึง AA" (the points still to go), or that the target is reached."""

@@ -25,9 +25,13 @@ pytestmark = pytest.mark.browser
 VIEWS = {"laptop": (1366, 768), "meeting": (1920, 1080), "phone": (390, 844)}
 # The screens of #18 (the report pages and the set-up page are others' and checked in their own suites).
 SCREENS = ["dashboard", "de-tracker", "kra-kpi", "ita-score", "activity-timeline", "budget-coverage",
-           "reflection-feed", "write-reflection", "record-results", "data-health", "import-export", "share-link"]
-NO_CANVAS = {"dashboard", "de-tracker", "kra-kpi", "ita-score", "activity-timeline", "budget-coverage"}
-NO_IDS = {"dashboard", "de-tracker", "kra-kpi", "activity-timeline", "reflection-feed", "budget-coverage"}
+           "reflection-feed", "write-reflection", "record-results", "data-health", "import-export", "share-link",
+           # the DE loop (#19) and the regional scorecard (#20)
+           "adaptation-log", "sensemaking-meeting", "harvested-outcomes", "learning-log", "region-scorecard"]
+NO_CANVAS = {"dashboard", "de-tracker", "kra-kpi", "ita-score", "activity-timeline", "budget-coverage",
+             "adaptation-log", "sensemaking-meeting", "harvested-outcomes", "learning-log", "region-scorecard"}
+NO_IDS = {"dashboard", "de-tracker", "kra-kpi", "activity-timeline", "reflection-feed", "budget-coverage",
+          "adaptation-log", "sensemaking-meeting", "harvested-outcomes", "learning-log"}
 FIRST = PAGES[0].url_path  # the default page lives at "/"
 
 

@@ -19,7 +19,7 @@ from tests.unit.itadata import demo_with
 def test_the_demo_story_runs_from_reflection_to_adaptation_to_effect(demo_wb):
     linked = by_reflection(demo_wb, 2566)
     assert [a["id"] for a in linked["ref-02"]] == ["adp-02"]  # the 3-hour meeting → roles sent beforehand
-    assert linked["ref-02"][0]["status"] == "done" and "ref-03" in linked["ref-02"][0]["effect"]
+    assert linked["ref-02"][0]["status"] == "done" and "๑๐ ก.พ. ๒๕๖๖" in linked["ref-02"][0]["effect"]
     assert [a["id"] for a in linked["ref-08"]] == ["adp-08", "adp-09"]  # one agreed, one dropped
     counts = loop_counts(demo_wb, 2566, DEMO_AS_OF)
     assert counts.by_status == {"proposed": 1, "agreed": 2, "in_progress": 1, "done": 4, "dropped": 1}
