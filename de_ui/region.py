@@ -202,10 +202,7 @@ def viewed_workbook() -> Workbook | None:
         st.warning(t("region.office_unread", office=md_escape_line(state.office.name if state else office),
                      reason=md_escape_line(reason)), icon=":material/sync_problem:")
         st.caption(t("region.office_unread_wait"))
-        if st.button(t("region.office_back"), key="region_back_unread", icon=":material/arrow_back:"):
-            st.session_state.pop(OFFICE_KEY, None)
-            st.query_params.pop("office", None)
-            st.switch_page("pages/region.py")
+        back_to_region("region_back_unread")
         st.stop()
     return wb
 
@@ -217,7 +214,12 @@ def office_banner() -> None:
     if state is None:
         return
     st.info(t("region.office_view", office=md_escape_line(state.office.name)), icon=":material/visibility:")
-    if st.button(t("region.office_back"), key="region_back", icon=":material/arrow_back:"):
+    back_to_region("region_back")
+
+
+def back_to_region(key: str) -> None:
+    """The button that leaves the office's pages for the scorecard (the session is the server's own again)."""
+    if st.button(t("region.office_back"), key=key, icon=":material/arrow_back:"):
         st.session_state.pop(OFFICE_KEY, None)
         st.query_params.pop("office", None)
         st.switch_page("pages/region.py")
