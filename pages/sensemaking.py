@@ -6,7 +6,7 @@ so a refresh never interrupts anyone typing."""
 import streamlit as st
 
 from de_core.cycle.feed import plain
-from de_core.cycle.loop_view import LOG_COLUMNS, build_sensemaking
+from de_core.cycle.loop_view import OPEN_COLUMNS, build_sensemaking
 from de_core.sheet.years import as_of
 from de_core.thaidate import format_date
 from de_ui.auth import can_write
@@ -32,7 +32,7 @@ def board() -> None:
                  date=format_date(prev["held_on"], L)) if prev else t("sense.since_start"))
     section(t("sense.open", n=len(view.open), late=view.late), empty=t("sense.open_none"), has=view.open)
     if view.open:
-        keyed_table(view.open, "loop", LOG_COLUMNS, late="late", nowrap=("due", "done"), bare=("decision",))
+        keyed_table(view.open, "loop", OPEN_COLUMNS, late="late", nowrap=("due",), bare=("decision",))
     section(t("sense.reflections", n=len(view.reflections)), empty=t("sense.reflections_none"), has=view.reflections)
     for rec in view.reflections:
         with st.container(border=True):

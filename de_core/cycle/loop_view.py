@@ -14,6 +14,7 @@ from de_core.sheet.workbook import Record, Workbook
 from de_core.thaidate import format_date
 
 LOG_COLUMNS = ("decision", "source", "owner", "due", "status", "done", "effect")
+OPEN_COLUMNS = LOG_COLUMNS[:5]  # an open adaptation has no done date or effect yet
 
 
 def status_label(wb: Workbook, adaptation: Record, today: date, lang: str = "th") -> str:
