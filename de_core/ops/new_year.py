@@ -5,7 +5,10 @@ Carried: the settings row (made the current year), KRAs, KPIs (targets kept; bas
 reading), DE steps (not started, due dates moved on), activities (planned, months moved on, nothing spent, budget
 kept as plan), objectives (results cleared), the OIT checklist (not started, no links) and the ITA frame (weights,
 bands) when the new year has none; the OIT checklist is the new year's own when the app ships its frame
-(sheets_schema/ita_frames), else last year's. Not carried: expenses, KPI readings, reflections, evidence, ITA scores, audit.
+(sheets_schema/ita_frames), else last year's; the adaptations still open (proposed, agreed, in progress: the DE loop
+goes on), their links moved to the carried rows, due date and reflection link cleared (the reflection stays in its
+year; the note says where it came from), proposed date kept. Not carried: expenses, KPI readings, reflections,
+evidence, ITA scores, audit, done or dropped adaptations, outcomes, meetings.
 Dates keep their writing style: "พ.ค.- ส.ค. ๒๕๖๖" becomes "พ.ค.- ส.ค. ๒๕๖๗", "02/11/2565" becomes "02/11/2566".
 
 Ids are repeatable (the exception to the uuid rule, DECISIONS.md): the source id with its year replaced, or with
@@ -29,8 +32,8 @@ THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
 _TO_ARABIC = str.maketrans(THAI_DIGITS, "0123456789")
 _TO_THAI = str.maketrans("0123456789", THAI_DIGITS)
 #: tabs in the order they are written (a row's links point at rows written before it)
-ORDER = ("settings", "kras", "kpis", "de_steps", "activities", "objectives", "oit_items", "ita_weights",
-         "ita_bands")
+ORDER = ("settings", "kras", "kpis", "de_steps", "activities", "adaptations", "objectives", "oit_items",
+         "ita_weights", "ita_bands")
 NOT_CARRIED = ("kpi_readings", "expenses", "reflections", "evidence", "ita_scores", "audit")
 #: per tab: columns emptied, and columns set to a fixed value (enum values as the sheet stores them)
 CLEARED = {
@@ -39,6 +42,7 @@ CLEARED = {
     "activities": ("actual_start", "actual_end", "evidence", "note"),
     "objectives": ("result", "evidence"),
     "oit_items": ("url", "checked_by", "checked_on", "note"),
+    "adaptations": ("reflection_id", "due_on", "done_on", "dropped_reason", "effect", "effect_evidence"),
 }
 FIXED = {
     "settings": {"is_current": "TRUE"},
@@ -47,7 +51,8 @@ FIXED = {
     "oit_items": {"status": "ยังไม่เริ่ม"},
 }
 #: columns holding other rows' ids, and the tab those ids belong to
-LINKS = {"kpis": {"kra_id": "kras"}, "activities": {"parent_id": "activities", "kpi_ids": "kpis"}}
+LINKS = {"kpis": {"kra_id": "kras"}, "activities": {"parent_id": "activities", "kpi_ids": "kpis"},
+         "adaptations": {"activity_id": "activities", "kpi_ids": "kpis", "step_id": "de_steps"}}
 DATE_TYPES = ("date", "month_range")
 
 _BE_YEAR = re.compile(r"(?<![0-9๐-๙])([2๒][4-6๔-๖][0-9๐-๙]{2})(?![0-9๐-๙])")
@@ -174,6 +179,7 @@ def plan_new_year(raw: RawWorkbook, from_year: int, to_year: int, schema: Schema
     existing = {key: {r.get("id", "").strip() for r in rows} for key, rows in tabs.items()}
     source = {key: [r for r in rows if _year_of(r) == from_year and r.get("id", "").strip()]
               for key, rows in tabs.items()}
+    source["adaptations"] = [r for r in source["adaptations"] if _still_open(r, schema)]
     if not source["settings"]:
         plan.problems.append((f"ไม่พบแถวปีงบประมาณ {from_year} ในแท็บตั้งค่า",
                               f"No row for fiscal year {from_year} in the settings tab"))
@@ -195,6 +201,10 @@ def plan_new_year(raw: RawWorkbook, from_year: int, to_year: int, schema: Schema
             new = _carry(row, tab, key, ids, from_year, to_year)
             if key == "kpis" and row["id"].strip() in baselines:
                 new["baseline"] = baselines[row["id"].strip()]
+            if key == "adaptations":  # proposed when it was, in the year it came from
+                new["proposed_on"] = row.get("proposed_on", "")
+                new["note"] = f"ยกมาจากปีงบประมาณ {from_year}" + (f" · {row['note'].strip()}" if row.get("note", "").strip()
+                                                               else "")
             if new["id"] in existing[key]:
                 plan.already[key] = plan.already.get(key, 0) + 1
                 continue
@@ -202,6 +212,17 @@ def plan_new_year(raw: RawWorkbook, from_year: int, to_year: int, schema: Schema
     plan.uncurrent = [r["id"].strip() for r in tabs["settings"]
                       if _year_of(r) != to_year and _is_true(r.get("is_current", ""))]
     return plan
+
+
+def _still_open(row: Mapping[str, str], schema: Schema) -> bool:
+    """Whether an adaptation row is proposed, agreed or in progress (its status as typed, any accepted spelling)."""
+    from de_core.sheet.parse import BadCell, enum_parser
+
+    options = [(o.key, o.th, o.en, o.aliases) for o in schema.options("adaptation_status")]
+    try:
+        return enum_parser(options)(row.get("status", "")) in ("proposed", "agreed", "in_progress")
+    except BadCell:
+        return False
 
 
 def _is_true(text: str) -> bool:

@@ -136,3 +136,29 @@ def test_the_oit_checklist_is_the_new_year_s_own_when_the_app_ships_its_frame(tm
     plan = plan_new_year(demo_workbook(), 2566, 2567)
     assert [(r["id"], r["code"], r["status"]) for r in plan.rows["oit_items"]] == [
         ("oit-2567-O1", "O1", "ยังไม่เริ่ม"), ("oit-2567-O2", "O2", "ยังไม่เริ่ม")]
+
+
+def test_the_adaptations_still_open_go_on_into_the_new_year_linked_to_its_rows(plan):
+    carried = {r["id"]: r for r in plan.rows["adaptations"]}
+    assert sorted(carried) == ["adp-04-y2567", "adp-05-y2567", "adp-07-y2567", "adp-08-y2567"]  # not done or dropped
+    spread = carried["adp-05-y2567"]  # "next year's plan spreads the activities": proposed, still to do
+    assert spread["status"] == "เสนอ" and spread["activity_id"] == "act-5-y2567"
+    assert spread["proposed_on"] == "04/05/2566", "proposed when it was"
+    assert spread["note"] == "ยกมาจากปีงบประมาณ 2566 · ตัวอย่าง (demo)"
+    training = carried["adp-08-y2567"]
+    assert training["kpi_ids"] == "kpi-staff-2-y2567, kpi-staff-3-y2567"
+    assert training["due_on"] == "" and training["reflection_id"] == "", "the reflection stays in its own year"
+
+
+def test_the_carried_adaptations_raise_nothing_on_data_health():
+    from de_core.cycle.loop_checks import loop_issues
+    from de_core.sheet.workbook import parse_workbook
+
+    raw = demo_workbook()
+    plan = plan_new_year(raw, 2566, 2567)
+    schema = load_schema()
+    for key, rows in plan.rows.items():
+        tab = raw.tabs[schema.tab(key).th]
+        keys = schema.tab(key).column_keys
+        tab.rows += [[r.get(k, "") for k in keys] for r in rows]
+    assert loop_issues(parse_workbook(raw)) == []
