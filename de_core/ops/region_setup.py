@@ -3,6 +3,7 @@ demo region when [region] names none), the offices' sources read-only, the Drive
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable, Mapping
 from datetime import date
@@ -22,6 +23,7 @@ from de_core.store.base import StoreError
 from de_core.store.google.auth import gsheets_section
 from de_core.store.google.book import spreadsheet_key
 from de_core.store.local import SQLiteStore
+from de_core.store.postgres.settings import psycopg_needed
 
 ClientFactory = Callable[[Mapping[str, Any]], gspread.Client]
 
@@ -57,6 +59,33 @@ def _regional_offices(settings: RegionSettings, google: GoogleOffices | None,
     return OfficeList(lambda: google.read(sheet))
 
 
+def postgres_reader(settings: RegionSettings) -> Callable[[str], RawWorkbook] | None:
+    """Reading postgresql:<office> sources through one regional session of the PostgreSQL store ([region]
+    postgresql and postgresql_region; the pool is made on the first read, psycopg imported only then)."""
+    if not settings.postgresql or not settings.postgresql_region:
+        return None
+    pools: list[Any] = []
+    lock = threading.Lock()
+
+    def read(office: str) -> RawWorkbook:
+        with psycopg_needed():
+            from de_core.store.postgres.connect import office_pool
+            from de_core.store.postgres.regional import read_offices
+        with lock:
+            if not pools:
+                pools.append(office_pool(settings.postgresql, region=settings.postgresql_region, min_size=1,
+                                         max_size=2))
+        found = read_offices(pools[0], [office])
+        if office not in found:
+            raise StoreError(f"สำนักงาน «{office}» ไม่อยู่ในเขต «{settings.postgresql_region}» ของฐานข้อมูล",
+                             f"The office «{office}» is not in the region «{settings.postgresql_region}» of the "
+                             "database", "ให้ผู้ดูแลฐานข้อมูลสั่ง de-dashboard region", "Ask the database's owner to "
+                             "run de-dashboard region")
+        return found[office]
+
+    return read
+
+
 class OfficeList:
     """The offices of the regional workbook, read on each pass; `skipped` names its rows left out (Data health)."""
 
@@ -84,5 +113,6 @@ def open_region(secrets: Mapping[str, Any], client_factory: ClientFactory = read
     if not settings.is_demo and fields.get("client_email"):
         google = GoogleOffices(client_factory(fields), pacer, settings.drive_folder)
     listing = google.listing if google is not None and settings.drive_folder else None
-    return Region(_regional_offices(settings, google, own), reader(google, demo_office_workbook), listing=listing,
+    read = reader(google, demo_office_workbook, postgres=postgres_reader(settings))
+    return Region(_regional_offices(settings, google, own), read, listing=listing,
                   local_version=file_version, interval=settings.interval, pacer=pacer, clock=clock, today=today)

@@ -14,7 +14,7 @@ from de_core.store.google.book import spreadsheet_key
 from sheets_schema import ENUMS_FILE, SCHEMA_DIR
 
 REGION_TABS_FILE = SCHEMA_DIR / "region_tabs.toml"
-GOOGLE, EMBEDDED, DEMO = "google", "embedded", "demo"
+GOOGLE, EMBEDDED, DEMO, POSTGRES = "google", "embedded", "demo", "postgresql"
 _FILE = re.compile(r"\.(sqlite|sqlite3|db)$", re.IGNORECASE)
 
 
@@ -25,11 +25,13 @@ def region_schema() -> Schema:
 
 
 def source_kind(source: str) -> str:
-    """demo:<n> is a generated demo office, a path ending in .sqlite an embedded workbook, anything else a Google
-    Sheet (its URL or key)."""
+    """demo:<n> is a generated demo office, postgresql:<office key> an office of the PostgreSQL store, a path
+    ending in .sqlite an embedded workbook, anything else a Google Sheet (its URL or key)."""
     text = source.strip()
     if text.lower().startswith("demo:"):
         return DEMO
+    if text.lower().startswith("postgresql:"):
+        return POSTGRES
     return EMBEDDED if _FILE.search(text) else GOOGLE
 
 
@@ -50,7 +52,10 @@ class Office:
 
     @property
     def key(self) -> str:
-        """The spreadsheet key of a Google office ("" when the cell is no sheet URL or key), else the source."""
+        """The spreadsheet key of a Google office ("" when the cell is no sheet URL or key), the office key of a
+        PostgreSQL one, else the source."""
+        if self.kind == POSTGRES:
+            return self.source.strip().split(":", 1)[1].strip()
         if self.kind != GOOGLE:
             return self.source.strip()
         try:

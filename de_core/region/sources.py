@@ -18,7 +18,7 @@ from google.oauth2.service_account import Credentials
 from gspread.http_client import HTTPClient
 
 from de_core.region.drive import list_folder
-from de_core.region.offices import DEMO, EMBEDDED, Office
+from de_core.region.offices import DEMO, EMBEDDED, POSTGRES, Office
 from de_core.region.pacer import Pacer
 from de_core.sheet.raw import RawWorkbook
 from de_core.store.base import StoreError
@@ -118,13 +118,20 @@ def file_version(office: Office, base: Path | None = None) -> str | None:
 
 
 def reader(google: GoogleOffices | None, demo: Callable[[str], RawWorkbook],
-           base: Path | None = None) -> Callable[[Office], RawWorkbook]:
-    """One read function for every kind of source: demo:<n> from `demo`, a file, a Google Sheet."""
+           base: Path | None = None,
+           postgres: Callable[[str], RawWorkbook] | None = None) -> Callable[[Office], RawWorkbook]:
+    """One read function for every kind of source: demo:<n> from `demo`, a file, postgresql:<office> through
+    `postgres` (a regional session: read only), a Google Sheet."""
     def read(office: Office) -> RawWorkbook:
         if office.kind == DEMO:
             return demo(office.source.strip())
         if office.kind == EMBEDDED:
             return read_embedded(office, base)
+        if office.kind == POSTGRES:
+            if postgres is None:
+                raise StoreError("ยังไม่ได้ตั้งค่า PostgreSQL ของเขต ([connections.postgresql] กับ region)",
+                                 "No regional PostgreSQL session is set ([connections.postgresql] with region)")
+            return postgres(office.key)
         if google is None:
             raise StoreError("ยังไม่ได้ตั้งค่าบัญชีบริการ Google สำหรับเขต ([connections.gsheets])",
                              "No Google service account is set for the region ([connections.gsheets])")
