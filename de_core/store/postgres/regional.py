@@ -1,4 +1,4 @@
-"""Many offices' workbooks in one query, for the regional scorecard (issue #20, not built yet), and the region an
+"""Many offices' workbooks in one query, for the regional scorecard (issue #20: postgresql:<office> sources), and the region an
 office belongs to (set by an administrator, the tables' owner: an office cannot choose its region).
 
 A regional session is a pool made by connect.office_pool(conninfo, region=...): the row-level security policies let
