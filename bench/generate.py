@@ -41,6 +41,8 @@ from de_core.thaidate import THAI_MONTHS_ABBR, fiscal_year_bounds, to_be
 FACTORS: dict[str, float] = {
     "reflections": 25, "activities": 1, "kpi_readings": 0.37, "kpis": 0.37, "de_steps": 1, "expenses": 1,
     "evidence": 1,
+    # the DE loop (#19): about one adaptation per reflection with a "Now what?", outcomes and meetings fewer
+    "adaptations": 25, "outcomes": 10, "meetings": 1,
 }
 #: (tab, column) → the tab its ids refer to.
 REFERENCES: dict[tuple[str, str], str] = {
@@ -48,8 +50,11 @@ REFERENCES: dict[tuple[str, str], str] = {
     ("activities", "kpi_ids"): "kpis", ("expenses", "activity_id"): "activities",
     ("reflections", "activity_id"): "activities", ("reflections", "kpi_ids"): "kpis",
     ("evidence", "activity_id"): "activities", ("evidence", "kpi_id"): "kpis", ("evidence", "step_id"): "de_steps",
+    ("adaptations", "reflection_id"): "reflections", ("adaptations", "activity_id"): "activities",
+    ("adaptations", "kpi_ids"): "kpis", ("adaptations", "step_id"): "de_steps",
+    ("outcomes", "activity_id"): "activities", ("outcomes", "kpi_ids"): "kpis",
 }
-MARKED = {"title", "what", "item", "kpi"}  # text columns that get a clone marker
+MARKED = {"title", "what", "item", "kpi", "decision", "change"}  # text columns that get a clone marker
 MIXED = ("so_what", "now_what")  # reflection answers taken from another demo row
 SCALES = (1, 10, 100)
 

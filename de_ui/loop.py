@@ -90,7 +90,7 @@ def reflection_card(wb: Workbook, entry: FeedEntry, tags: dict[str, str], lines:
 def progress_form(form: str, wb: Workbook, fy: int, day: date, only_open: bool = False) -> None:
     """Pick an adaptation, then change its status, owner, dates, the reason it was dropped, its effect."""
     L = lang()
-    picks = choices(wb, fy, L, only_open)
+    picks = wb.derived(("loop_choices", fy, L, only_open), lambda: choices(wb, fy, L, only_open))
     if not picks:
         st.info(t("loop.pick_empty"))
         return
@@ -122,9 +122,7 @@ def progress_form(form: str, wb: Workbook, fy: int, day: date, only_open: bool =
 def new_form(form: str, wb: Workbook, fy: int, day: date, activities: dict[str, str], kpis: dict[str, str]) -> None:
     """An adaptation entered on its own (or from a chosen reflection): decision, reason, owner, dates, links."""
     L = lang()
-    refs = {r["id"]: f"{format_date(r.get('written_on'), L)} · {' '.join(str(r.get('now_what') or r.get('what') or '').split())[:80]}"
-            for r in sorted(wb.rows("reflections", fy), key=lambda r: r.get("written_on") or date.min, reverse=True)
-            if r.get("id")}
+    refs = wb.derived(("loop_reflection_choices", fy, L), lambda: reflection_choices(wb, fy, L))
     steps = {s["id"]: f"{s.get('step_no') or ''} {s.get('title') or ''}"[:90] for s in wb.rows("de_steps", fy) if s.get("id")}
     statuses = {o.key: o.label(L) for o in wb.schema.options("adaptation_status")}
     with st.form(form, enter_to_submit=False):
@@ -151,6 +149,13 @@ def new_form(form: str, wb: Workbook, fy: int, day: date, activities: dict[str, 
                               args=(form, "adaptation", fy, known_ids(wb, fy), None, None, context),
                               key=field_key(form, "_submit"))
     show_outcome(form)
+
+
+def reflection_choices(wb: Workbook, fy: int, lang: str) -> dict[str, str]:
+    """Reflection id → "20 มิ.ย. 2566 · its Now what? …", newest first (the new-adaptation form's picker)."""
+    rows = sorted(wb.rows("reflections", fy), key=lambda r: r.get("written_on") or date.min, reverse=True)
+    return {r["id"]: f"{format_date(r.get('written_on'), lang)} · "
+                     f"{' '.join(str(r.get('now_what') or r.get('what') or '').split())[:80]}" for r in rows if r.get("id")}
 
 
 def meeting_form(form: str, wb: Workbook, fy: int, day: date) -> None:

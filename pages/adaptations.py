@@ -3,11 +3,13 @@ it; editors update progress or enter a new one. Late adaptations also count in "
 
 import streamlit as st
 
-from de_core.cycle.feed import activity_options, kpi_options
+from de_core.cycle.feed import activity_options, kpi_options, page_caption
 from de_core.cycle.loop import STATUSES, loop_counts
 from de_core.cycle.loop_view import LOG_COLUMNS, log_rows
 from de_core.display import html
+from de_core.display.paging import page_count, paginate
 from de_ui.auth import can_write, sign_in_block
+from de_ui.blocks import paged
 from de_ui.chrome import page_start
 from de_ui.i18n import t
 from de_ui.loop import new_form, progress_form
@@ -28,7 +30,11 @@ if not counts.total:
 elif not rows:
     st.info(t("loop.none_match"))
 else:
-    keyed_table(rows, "loop", LOG_COLUMNS, late="late", nowrap=("due", "done"), bare=("decision",))
+    listing, number = paged(page_count(len(rows)), key="loop.page")  # the listing is drawn above its control
+    page = paginate(rows, number)
+    listing.caption(page_caption(page, L))
+    keyed_table(page.items, "loop", LOG_COLUMNS, late="late", nowrap=("due", "done"), bare=("decision",),
+                where=listing)
 
 if not can_write():
     st.divider()

@@ -5,8 +5,10 @@ import streamlit as st
 
 from de_core.cycle import learning
 from de_core.display.mdtext import md_escape
+from de_core.display.paging import page_count, paginate
 from de_core.documents import learning_export
 from de_core.sheet.years import is_demo
+from de_ui.blocks import paged
 from de_ui.chrome import selected_year
 from de_ui.data import workbook
 from de_ui.i18n import lang, t
@@ -50,5 +52,7 @@ for part in shown:
     if not part.entries:
         st.caption(t("learning.group_empty"))
         continue
-    keyed_table(learning.entry_rows(part.entries, L), "learning", ["date", "kind", "text", "detail"],
-                nowrap=["date"], bare=["text"])
+    listing, number = paged(page_count(len(part.entries)), key=f"learning.page.{part.group}")
+    entries = paginate(part.entries, number).items  # a page at a time: a busy year holds tens of thousands
+    keyed_table(learning.entry_rows(entries, L), "learning", ["date", "kind", "text", "detail"],
+                nowrap=["date"], bare=["text"], where=listing)

@@ -6,7 +6,7 @@ so a refresh never interrupts anyone typing."""
 import streamlit as st
 
 from de_core.cycle.feed import plain
-from de_core.cycle.loop_view import OPEN_COLUMNS, build_sensemaking
+from de_core.cycle.loop_view import OPEN_COLUMNS, SHOWN, build_sensemaking
 from de_core.sheet.years import as_of
 from de_core.thaidate import format_date
 from de_ui.auth import can_write
@@ -32,15 +32,24 @@ def board() -> None:
                  date=format_date(prev["held_on"], L)) if prev else t("sense.since_start"))
     section(t("sense.open", n=len(view.open), late=view.late), empty=t("sense.open_none"), has=view.open)
     if view.open:
-        keyed_table(view.open, "loop", OPEN_COLUMNS, late="late", nowrap=("due",), bare=("decision",))
+        keyed_table(view.open[:SHOWN["open"]], "loop", OPEN_COLUMNS, late="late", nowrap=("due",), bare=("decision",))
+    more("open", len(view.open), "pages/adaptations.py")
     section(t("sense.reflections", n=len(view.reflections)), empty=t("sense.reflections_none"), has=view.reflections)
-    for rec in view.reflections:
+    for rec in view.reflections[:SHOWN["reflections"]]:
         with st.container(border=True):
             st.caption(" · ".join(plain(x) for x in (format_date(rec.get("written_on"), L), rec.get("author_role")) if x))
             text_sections(rec, {name: t(f"forms.{name}") for name in ("what", "so_what", "now_what")})
     section(t("sense.outcomes", n=len(view.outcomes)), empty=t("sense.outcomes_none"), has=view.outcomes)
-    for out in view.outcomes:
+    more("reflections", len(view.reflections), "pages/reflections.py")
+    for out in view.outcomes[:SHOWN["outcomes"]]:
         st.markdown(f"**{format_date(out['observed_on'], L)}** · {plain(t('sense.outcome_line', actor=out.get('actor') or '', change=out.get('change') or ''))}")
+    more("outcomes", len(view.outcomes), "pages/outcomes.py")
+
+
+def more(part: str, total: int, where: str) -> None:
+    """Beyond what a meeting reads at once: how many more, and the page that lists them all."""
+    if total > SHOWN[part]:
+        st.page_link(where, label=t("sense.more", n=total - SHOWN[part]), icon=":material/arrow_forward:")
 
 
 live(board, meeting)

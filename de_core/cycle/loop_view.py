@@ -7,7 +7,6 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date
 
-from de_core.cycle.feed import activity_options, kpi_options
 from de_core.cycle.loop import OPEN, STATUSES, adaptations, by_reflection, days_late, is_late
 from de_core.display.i18n import translate
 from de_core.sheet.workbook import Record, Workbook
@@ -15,6 +14,7 @@ from de_core.thaidate import format_date
 
 LOG_COLUMNS = ("decision", "source", "owner", "due", "status", "done", "effect")
 OPEN_COLUMNS = LOG_COLUMNS[:5]  # an open adaptation has no done date or effect yet
+SHOWN = {"open": 20, "reflections": 10, "outcomes": 10}  # what a meeting reads at once; the rest on their pages
 
 
 def status_label(wb: Workbook, adaptation: Record, today: date, lang: str = "th") -> str:
@@ -25,9 +25,11 @@ def status_label(wb: Workbook, adaptation: Record, today: date, lang: str = "th"
     return label
 
 
-def source_label(wb: Workbook, adaptation: Record, lang: str = "th") -> str:
-    """Where it came from: "สะท้อนผล 20 มิ.ย. 2566 · นักทรัพยากรบุคคล", or "entered on its own"."""
-    ref = wb.by_id("reflections").get(adaptation.get("reflection_id") or "")
+def source_label(wb: Workbook, adaptation: Record, lang: str = "th",
+                 reflections: dict[str, Record] | None = None) -> str:
+    """Where it came from: "สะท้อนผล 20 มิ.ย. 2566 · นักทรัพยากรบุคคล", or "entered on its own". Pass
+    `reflections` (wb.by_id("reflections")) when labelling many."""
+    ref = (wb.by_id("reflections") if reflections is None else reflections).get(adaptation.get("reflection_id") or "")
     if ref is None:
         return translate("loop.own_entry", lang) if not adaptation.get("reflection_id") else \
             translate("loop.missing_reflection", lang, id=adaptation["reflection_id"])
@@ -39,11 +41,12 @@ def log_rows(wb: Workbook, fy: int | None, today: date, lang: str = "th",
              statuses: Collection[str] = ()) -> list[dict[str, object]]:
     """The adaptation log (oldest proposal first), optionally only some statuses; `late` marks a late row."""
     out = []
+    reflections = wb.by_id("reflections")  # once: a year may hold thousands of reflections
     for row in adaptations(wb, fy):
         if statuses and row.get("status") not in statuses:
             continue
         effect = row.get("effect") or (row.get("dropped_reason") if row.get("status") == "dropped" else "") or ""
-        out.append({"id": row.get("id"), "decision": row.get("decision") or "", "source": source_label(wb, row, lang),
+        out.append({"id": row.get("id"), "decision": row.get("decision") or "", "source": source_label(wb, row, lang, reflections),
                     "owner": row.get("owner") or "", "due": format_date(row.get("due_on"), lang) if row.get("due_on")
                     else "–", "status": status_label(wb, row, today, lang),
                     "done": format_date(row.get("done_on"), lang) if row.get("done_on") else "–", "effect": effect,
@@ -112,7 +115,3 @@ def build_sensemaking(wb: Workbook, fy: int | None, today: date, lang: str = "th
             counts[a["status"]] += 1
     return Sensemaking(previous, since, reflections, rows, outcomes, meetings, counts)
 
-
-def names(wb: Workbook, fy: int | None, lang: str = "th") -> dict[str, str]:
-    """Activity and KPI id → label, to name a row's links."""
-    return {**{k: v.strip(" ↳") for k, v in activity_options(wb, fy)}, **dict(kpi_options(wb, fy, lang))}

@@ -79,3 +79,17 @@ def test_an_editor_records_the_meeting_on_the_sensemaking_page(run_page, store):
     (row,) = [m for m in parse_workbook(store.read_all()).rows("meetings") if m["held_on"] == date(2023, 6, 30)]
     assert (row["kind"], row["notes"]) == ("sensemaking", "ทบทวนการปรับเปลี่ยนที่ค้าง\n=ไม่ใช่สูตร")
     assert "ตั้งแต่การประชุมครั้งก่อน «สะท้อนผลก่อนกลั่นกรองรายงาน OIT»" in page_text(at)  # same day: still the last
+
+
+def test_a_long_adaptation_log_is_paged_and_the_meeting_reads_the_first_open_ones(run_page, store):
+    store.append("adaptations", [{"id": f"adp-bulk-{i:03d}", "fiscal_year": "2566", "decision": f"ปรับข้อที่ {i}",
+                                  "status": "เห็นชอบแล้ว", "proposed_on": "01/06/2566"} for i in range(70)])
+    at = run_page("pages/adaptations.py")
+    assert_clean(at)
+    assert "แสดง 1–50 จาก 79 รายการ" in page_text(at) and at.number_input(key="loop.page").value == 1
+    at.number_input(key="loop.page").set_value(2).run()
+    assert "แสดง 51–79 จาก 79 รายการ" in page_text(at) and "ปรับข้อที่ 69" in page_text(at)
+    at = run_page("pages/sensemaking.py")
+    assert_clean(at)
+    assert "การปรับเปลี่ยนที่ยังไม่เสร็จ (74, ล่าช้า 1)" in page_text(at)
+    assert [link for link in at.get("page_link") if "และอีก 54 รายการ" in link.proto.label]

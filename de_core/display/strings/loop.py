@@ -81,5 +81,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "sense.decisions": ("ข้อตกลง", "Decisions"),
     "sense.read_only": ("โหมดประชุม: แสดงอย่างเดียวและอัปเดตเอง บันทึกและเปลี่ยนสถานะได้เมื่อปิดโหมดประชุม",
                         "Meeting mode: read-only and refreshing itself; record and change statuses with it off."),
+    "sense.more": ("และอีก {n:,} รายการ: ดูทั้งหมด", "and {n:,} more: see them all"),
     "sense.outcome_line": ("{actor}: {change}", "{actor}: {change}"),
 }
