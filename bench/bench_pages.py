@@ -14,7 +14,7 @@ import tempfile
 from pathlib import Path
 
 from bench.common import ServerScriptCache, app_env, check_clean, ms, overview_app, quiet, table, timed
-from bench.generate import scaled_workbook
+from bench.generate import row_counts, scaled_workbook
 from de_core.store.local import SQLiteStore
 from de_ui.nav import PAGES
 
@@ -48,8 +48,11 @@ def main(argv: list[str] | None = None) -> str:
     results = {n: page_times(n, args.repeat) for n in args.scales}
     header = ["page"] + [f"{kind} ×{n}" for n in args.scales for kind in ("first", "warm")]
     rows = [[spec.url_path] + [ms(results[n][spec.file][i]) for n in args.scales for i in (0, 1)] for spec in PAGES]
-    note = (f"Medians of {args.repeat} warm reruns. Data rows: ×1 = the demo (177), ×100 = 26,924 "
-            "(bench/generate.py). Form pages draw forms only; long lists are paged (reflections 50, KPI cards 20).")
+    rows_at = {n: sum(row_counts(scaled_workbook(n)).values()) for n in args.scales}
+    note = (f"Medians of {args.repeat} warm reruns. Data rows: "
+            + ", ".join(f"×{n} = {count:,}" for n, count in rows_at.items())
+            + " (bench/generate.py). Form pages draw forms only; long lists are paged (reflections, adaptations "
+            "and each group of the learning log 50, KPI cards 20); sensemaking reads the first 20 open adaptations.")
     out = table("Every page: first open and warm rerun", header, rows, note)
     print(out)
     return out

@@ -13,7 +13,7 @@ from de_ui.i18n import lang, t
 from de_ui.writes import writer
 
 wb = workbook()
-issues = all_issues(wb)
+issues = wb.derived("all_issues", lambda: all_issues(wb))  # the checks across rows once per data, not per rerun
 L = lang()
 st.title(t("health.title"))
 

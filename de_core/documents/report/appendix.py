@@ -15,7 +15,7 @@ def learning_appendix(wb: Workbook, fy: int | None, tr: Translator) -> Section:
     """ภาคผนวก บันทึกการเรียนรู้: an introduction, then each KRA group's entries in time order (groups without any say
     so in a line); a log without any entry is one placeholder line."""
     section = Section(KEY, "", tr("learning.appendix"), 1, new_page=True)
-    log = learning_log(wb, fy, tr.lang)
+    log = wb.derived(("learning", fy, tr.lang), lambda: learning_log(wb, fy, tr.lang))  # as the learning page
     if not entry_count(log):
         section.blocks.append(Block("placeholder", tr("learning.appendix_empty")))
         return section

@@ -117,10 +117,10 @@ def _number_figures(sections: list[Section], tr: Translator) -> None:
 
 
 def build_report(wb: Workbook, fiscal_year: int | None, lang: str, today: date,
-                 rows: dict[str, list[Record]] | None = None) -> Report:
+                 rows: dict[str, list[Record]] | None = None, appendices: bool = True) -> Report:
     """The report of one fiscal year, every section of the seed's table of contents in its order, then the learning
     log as an appendix. `rows` replaces the sheet's rows of the sections it names (the writing page's live preview
-    of a text not saved yet).
+    of a text not saved yet); `appendices=False` leaves the appendix out (a preview of one seed section).
 
     Never raises on partial data: a section with nothing to show says what to enter, and where.
     """
@@ -149,4 +149,4 @@ def build_report(wb: Workbook, fiscal_year: int | None, lang: str, today: date,
     return Report(lang, fiscal_year, tr("report.doc_title"), subtitle, _cover(settings, fiscal_year, tr), sections,
                   tr("report.generated", date=format_date(today, lang)), demo=demo,
                   demo_note=tr("report.demo") if demo else "", toc_title=tr("report.toc"),
-                  appendices=[learning_appendix(wb, fiscal_year, tr)])
+                  appendices=[learning_appendix(wb, fiscal_year, tr)] if appendices else [])

@@ -138,7 +138,7 @@ def preview(wb: Workbook, fiscal_year: int, lang: str, today: date, section: str
         rows = [record if r.get("id") == rec.get("id") else r for r in rows]
     elif any(typed.values()) or url or draft.get("kind") == "data":
         rows.append(record)
-    return build_report(wb, fiscal_year, lang, today, rows={section: rows}).section(section)
+    return build_report(wb, fiscal_year, lang, today, rows={section: rows}, appendices=False).section(section)
 
 
 COVER = ("innovation_title", "author_role", "category", "affiliation")  # the settings columns the cover shows
