@@ -13,7 +13,7 @@ from de_core.ops.setup import Office, SetupResult, init_embedded, init_google, i
 from de_core.sheet.schema import load_schema
 from de_core.store.base import StoreError
 from de_ui.chrome import YEAR_CHANGED_KEY
-from de_ui.data import _secrets, backend, get_store, refresh, sheet_cells
+from de_ui.data import _secrets, backend, get_store, refresh, sheet_cells, workbook
 from de_ui.i18n import lang
 from de_ui.writes import writer
 
@@ -43,8 +43,10 @@ def start_office(values: Mapping[str, str]) -> SetupResult | None:
 
 
 def year_plan(from_year: int) -> YearPlan:
-    """What the next year from `from_year` would make, from the sheet's text as it is now."""
-    return plan_new_year(sheet_cells(), from_year, from_year + 1)
+    """What the next year from `from_year` would make, from the sheet's text as last read: worked out once per data
+    (the preview is redrawn on every rerun); carry_year plans again from the sheet as it is at the click."""
+    wb = workbook()
+    return wb.derived(("year_plan", from_year), lambda: plan_new_year(sheet_cells(wb), from_year, from_year + 1))
 
 
 def plan_rows(plan: YearPlan) -> list[dict[str, object]]:
@@ -58,6 +60,7 @@ def plan_rows(plan: YearPlan) -> list[dict[str, object]]:
 def carry_year(plan: YearPlan) -> int | None:
     """Write the plan through this session's Writer (audited); the number of rows made, None after a message."""
     try:
+        plan = plan_new_year(sheet_cells(), plan.from_year, plan.to_year)  # the sheet as it is now, not as last read
         result = apply_new_year(plan, writer())
     except StoreError as err:
         _report(err)
