@@ -28,12 +28,12 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 from bench.common import ROOT, table
 from de_ui.nav import PAGES
+from tests.services import serving
 
 CHROMIUM = Path(os.environ.get("DE_CHROMIUM", "/usr/bin/chromium"))
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -85,24 +85,8 @@ def served(script: Path, env: dict[str, str], log: Path) -> Iterator[str]:
             [sys.executable, "-m", "streamlit", "run", str(script), "--server.headless", "true", "--server.port",
              str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
             cwd=script.parent, env={**os.environ, **env}, stdout=out, stderr=subprocess.STDOUT)
-        url = f"http://127.0.0.1:{port}"
-        try:
-            deadline = time.monotonic() + 90
-            while True:
-                try:
-                    with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2):
-                        break
-                except OSError:
-                    if server.poll() is not None or time.monotonic() > deadline:
-                        raise RuntimeError(f"streamlit did not start: {log.read_text()}") from None
-                    time.sleep(0.3)
+        with serving(server, f"http://127.0.0.1:{port}", log, 90, "streamlit") as url:
             yield url
-        finally:
-            server.terminate()
-            try:
-                server.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                server.kill()
 
 
 def _visit(browser, url: str) -> tuple[float, float]:
