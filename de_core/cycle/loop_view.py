@@ -7,7 +7,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date
 
-from de_core.cycle.loop import OPEN, STATUSES, adaptations, by_reflection, days_late, is_late
+from de_core.cycle.loop import adaptations, by_reflection, days_late, is_late, open_adaptations
 from de_core.display.i18n import translate
 from de_core.sheet.workbook import Record, Workbook
 from de_core.thaidate import format_date
@@ -40,11 +40,15 @@ def source_label(wb: Workbook, adaptation: Record, lang: str = "th",
 def log_rows(wb: Workbook, fy: int | None, today: date, lang: str = "th",
              statuses: Collection[str] = ()) -> list[dict[str, object]]:
     """The adaptation log (oldest proposal first), optionally only some statuses; `late` marks a late row."""
+    rows = [r for r in adaptations(wb, fy) if not statuses or r.get("status") in statuses]
+    return rows_of(wb, rows, today, lang)
+
+
+def rows_of(wb: Workbook, records: list[Record], today: date, lang: str = "th") -> list[dict[str, object]]:
+    """Adaptation records as the log's rows, in the order given."""
     out = []
     reflections = wb.by_id("reflections")  # once: a year may hold thousands of reflections
-    for row in adaptations(wb, fy):
-        if statuses and row.get("status") not in statuses:
-            continue
+    for row in records:
         effect = row.get("effect") or (row.get("dropped_reason") if row.get("status") == "dropped" else "") or ""
         out.append({"id": row.get("id"), "decision": row.get("decision") or "", "source": source_label(wb, row, lang, reflections),
                     "owner": row.get("owner") or "", "due": format_date(row.get("due_on"), lang) if row.get("due_on")
@@ -84,8 +88,6 @@ class Sensemaking:
     reflections: list[Record] = field(default_factory=list)
     open: list[dict[str, object]] = field(default_factory=list)
     outcomes: list[Record] = field(default_factory=list)
-    meetings: list[Record] = field(default_factory=list)  # the year's, newest first
-    counts: dict[str, int] = field(default_factory=dict)
 
     @property
     def late(self) -> int:
@@ -107,11 +109,6 @@ def build_sensemaking(wb: Workbook, fy: int | None, today: date, lang: str = "th
                          key=lambda r: (r["written_on"], r["_row"]), reverse=True)
     outcomes = sorted((o for o in wb.rows("outcomes", fy) if new(o.get("observed_on"))),
                       key=lambda o: (o["observed_on"], o["_row"]), reverse=True)
-    rows = log_rows(wb, fy, today, lang, statuses=OPEN)  # by status: rows typed without an id count too
-    rows.sort(key=lambda r: not r["late"])
-    counts = {s: 0 for s in STATUSES}
-    for a in wb.rows("adaptations", fy):
-        if a.get("status") in counts:
-            counts[a["status"]] += 1
-    return Sensemaking(previous, since, reflections, rows, outcomes, meetings, counts)
+    rows = rows_of(wb, open_adaptations(wb, fy, today), today, lang)  # late first (by status: id-less rows too)
+    return Sensemaking(previous, since, reflections, rows, outcomes)
 

@@ -70,7 +70,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "sense.open_none": ("ไม่มีการปรับเปลี่ยนค้าง", "No open adaptation."),
     "sense.outcomes": ("ผลลัพธ์ที่เก็บเกี่ยวได้ ({n})", "Outcomes harvested ({n})"),
     "sense.outcomes_none": ("ยังไม่มีผลลัพธ์ใหม่", "No new outcome."),
-    "sense.meetings": ("การประชุมที่บันทึกไว้", "Meetings recorded"),
     "sense.record": ("บันทึกการประชุมนี้", "Record this meeting"),
     "sense.change": ("เปลี่ยนสถานะการปรับเปลี่ยน", "Change an adaptation's status"),
     "sense.held_on": ("วันที่ประชุม", "Held on"),
