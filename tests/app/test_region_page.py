@@ -83,3 +83,19 @@ def test_on_an_office_of_its_own_a_demo_office_id_opens_nothing(run_page, store)
     at.run()
     assert_clean(at)
     assert "สำนักงานเขตพื้นที่การศึกษาตัวอย่าง 2" not in page_text(at)
+
+
+def test_a_changed_region_setting_stops_the_old_refresh(run_page):
+    from streamlit.testing.v1 import AppTest
+
+    from tests.app.conftest import ROOT
+
+    run_page(PAGE, "th")
+    (old,) = ui_region.REGIONS.values()
+    at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=60)
+    at.secrets["region"] = {"name": "เขตทดสอบ", "refresh_minutes": 30}  # still the demo region, other settings
+    at.run()
+    at.switch_page(PAGE).run()
+    assert_clean(at)
+    (new,) = ui_region.REGIONS.values()
+    assert new is not old and old._stop.is_set(), "one refresh thread (one pacer) per server, never two"
